@@ -1,0 +1,107 @@
+/**
+ * The body of an API error, in any of the three shapes SignalWire answers with, decoded to one
+ * value that always has a `message` and, where the body gives one, a numeric `code`:
+ *
+ * 1. `{ "code": 21205, "message": "...", "more_info": "https://...", "status": 400 }`
+ * 2. `{ "errors": [{ "code": "30010", "message": "...", "more_info": "https://..." }] }`
+ * 3. `{ "errors": ["Validation error message"] }`
+ *
+ * @since 0.1.0
+ */
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+
+const Code = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
+
+const ErrorObject = Schema.Struct({
+  code: Schema.optional(Code),
+  message: Schema.String,
+  more_info: Schema.optional(Schema.String),
+  status: Schema.optional(Schema.Int)
+})
+
+const ErrorsArray = Schema.Struct({
+  errors: Schema.NonEmptyArray(Schema.Struct({
+    code: Schema.optional(Code),
+    message: Schema.String,
+    more_info: Schema.optional(Schema.String)
+  }))
+})
+
+const ErrorsStrings = Schema.Struct({ errors: Schema.NonEmptyArray(Schema.String) })
+
+/**
+ * One error as the API described it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export class ApiErrorDetail extends Schema.Class<ApiErrorDetail>("ApiErrorDetail")({
+  message: Schema.String,
+  code: Schema.optional(Schema.Int),
+  moreInfo: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * An API error: the first error's `message`, `code` and `moreInfo`, every error in `errors`,
+ * and the `status` the body states (shape 1 only).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export class ApiError extends Schema.Class<ApiError>("ApiError")({
+  message: Schema.String,
+  code: Schema.optional(Schema.Int),
+  moreInfo: Schema.optional(Schema.String),
+  status: Schema.optional(Schema.Int),
+  errors: Schema.NonEmptyArray(ApiErrorDetail)
+}) {}
+
+const detail = (e: { readonly message: string; readonly code?: number | undefined; readonly more_info?: string | undefined }) =>
+  new ApiErrorDetail({
+    message: e.message,
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(e.more_info !== undefined ? { moreInfo: e.more_info } : {})
+  })
+
+/**
+ * Any of the three error-body shapes ⇄ `ApiError`. Encoding writes shape 1 when there is one
+ * error and shape 2 when there are several.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ApiErrorBody = Schema.transform(Schema.Union(ErrorObject, ErrorsArray, ErrorsStrings), ApiError, {
+  strict: true,
+  decode: (body) => {
+    const errors = "errors" in body
+      ? body.errors.map((e) => typeof e === "string" ? new ApiErrorDetail({ message: e }) : detail(e))
+      : [detail(body)]
+    const [first] = errors as [ApiErrorDetail, ...Array<ApiErrorDetail>]
+    return new ApiError({
+      message: first.message,
+      ...(first.code !== undefined ? { code: first.code } : {}),
+      ...(first.moreInfo !== undefined ? { moreInfo: first.moreInfo } : {}),
+      ...("status" in body && body.status !== undefined ? { status: body.status } : {}),
+      errors: errors as [ApiErrorDetail, ...Array<ApiErrorDetail>]
+    })
+  },
+  encode: (error) => {
+    const wire = (e: ApiErrorDetail) => ({
+      message: e.message,
+      ...(e.code !== undefined ? { code: e.code } : {}),
+      ...(e.moreInfo !== undefined ? { more_info: e.moreInfo } : {})
+    })
+    return error.errors.length === 1
+      ? { ...wire(error.errors[0]), ...(error.status !== undefined ? { status: error.status } : {}) }
+      : { errors: [wire(error.errors[0]), ...error.errors.slice(1).map(wire)] as const }
+  }
+}).annotations({ identifier: "ApiErrorBody" })
+
+/**
+ * Decodes a parsed JSON body; `None` when it is none of the three shapes.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeOption: (body: unknown) => Option.Option<ApiError> = Schema.decodeUnknownOption(ApiErrorBody)

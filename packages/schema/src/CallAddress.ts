@@ -1,0 +1,31 @@
+/**
+ * Where a call goes to or comes from: an E.164 phone number, a SIP URI or a client identifier.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { ClientIdentifier } from "./ClientIdentifier.js"
+import { violates } from "./internal/rules.js"
+import { PhoneNumber } from "./PhoneNumber.js"
+import { SipUri } from "./SipUri.js"
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CallAddress = Schema.Union(PhoneNumber, SipUri, ClientIdentifier).annotations({
+  identifier: "CallAddress",
+  message: violates("an E.164 phone number (+13105678901), a SIP URI (sip:alice@example.com) or a client identifier (client:alice)")
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CallAddress = typeof CallAddress.Type
+
+/**
+ * @since 0.1.0
+ * @category guards
+ */
+export const isCallAddress: (u: unknown) => u is CallAddress = Schema.is(CallAddress)

@@ -1,0 +1,35 @@
+/**
+ * The most you accept to pay per minute, in USD, with up to 4 decimals (`MaxPricePerMinute`).
+ * The current spec types it as a string `^\d+\.?\d{0,4}$`; an older one as a number, so a number
+ * is accepted too and sent in decimal.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { matching } from "./internal/rules.js"
+
+const rule = "a price in USD with at most 4 decimals, e.g. \"0.05\""
+
+const MaxPriceString = matching(/^\d+\.?\d{0,4}$/, rule).pipe(
+  Schema.brand("MaxPrice"),
+  Schema.annotations({ identifier: "MaxPrice" })
+)
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MaxPrice = Schema.Union(
+  MaxPriceString,
+  Schema.transform(Schema.Number, MaxPriceString, {
+    strict: true,
+    decode: (n) => String(n),
+    encode: (s) => Number(s)
+  })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type MaxPrice = typeof MaxPrice.Type

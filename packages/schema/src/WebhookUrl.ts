@@ -1,0 +1,37 @@
+/**
+ * A URL SignalWire requests: absolute, `http:` or `https:`, with a host. Used for `Url`,
+ * `FallbackUrl` and every status callback.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { violates } from "./internal/rules.js"
+
+const isAbsoluteHttpUrl = (s: string): boolean => {
+  if (s.trim() !== s || s.length > 4096) return false
+  try {
+    const url = new URL(s)
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const WebhookUrl = Schema.String.pipe(
+  Schema.filter(isAbsoluteHttpUrl, {
+    message: violates("an absolute http: or https: URL (e.g. https://example.com/voice.xml)"),
+    arbitrary: () => (fc) => fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true })
+  }),
+  Schema.brand("WebhookUrl"),
+  Schema.annotations({ identifier: "WebhookUrl" })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type WebhookUrl = typeof WebhookUrl.Type

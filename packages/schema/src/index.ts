@@ -1,0 +1,84 @@
+/**
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as AnsweredBy from "./AnsweredBy.js"
+/**
+ * @since 0.1.0
+ */
+export * as ApiErrorBody from "./ApiErrorBody.js"
+/**
+ * @since 0.1.0
+ */
+export * as Call from "./Call.js"
+/**
+ * @since 0.1.0
+ */
+export * as CallAddress from "./CallAddress.js"
+/**
+ * @since 0.1.0
+ */
+export * as CallDirection from "./CallDirection.js"
+/**
+ * @since 0.1.0
+ */
+export * as CallStatus from "./CallStatus.js"
+/**
+ * @since 0.1.0
+ */
+export * as ClientIdentifier from "./ClientIdentifier.js"
+/**
+ * @since 0.1.0
+ */
+export * as CreateCallForm from "./CreateCallForm.js"
+/**
+ * @since 0.1.0
+ */
+export * as CreateCallRequest from "./CreateCallRequest.js"
+/**
+ * @since 0.1.0
+ */
+export * as HttpMethod from "./HttpMethod.js"
+/**
+ * @since 0.1.0
+ */
+export * as MachineDetection from "./MachineDetection.js"
+/**
+ * @since 0.1.0
+ */
+export * as MaxPrice from "./MaxPrice.js"
+/**
+ * @since 0.1.0
+ */
+export * as PhoneNumber from "./PhoneNumber.js"
+/**
+ * @since 0.1.0
+ */
+export * as Recording from "./Recording.js"
+/**
+ * @since 0.1.0
+ */
+export * as Rfc2822Date from "./Rfc2822Date.js"
+/**
+ * @since 0.1.0
+ */
+export * as SendDigits from "./SendDigits.js"
+/**
+ * @since 0.1.0
+ */
+export * as Sid from "./Sid.js"
+/**
+ * @since 0.1.0
+ */
+export * as SipUri from "./SipUri.js"
+/**
+ * @since 0.1.0
+ */
+export * as StatusCallbackEvent from "./StatusCallbackEvent.js"
+/**
+ * @since 0.1.0
+ */
+export * as WebhookUrl from "./WebhookUrl.js"

@@ -1,0 +1,47 @@
+/**
+ * Helpers that give every primitive the same shape: a string refinement with a rule, a
+ * message that names the rule and echoes the (bounded) input, and a brand.
+ *
+ * @internal
+ */
+import * as Schema from "effect/Schema"
+
+/** @internal */
+export const show = (u: unknown): string => {
+  const text = typeof u === "string" ? JSON.stringify(u) : String(u)
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+}
+
+/** @internal */
+export const violates = (rule: string) => (issue: { readonly actual: unknown }) => `must be ${rule} (got ${show(issue.actual)})`
+
+/**
+ * A string matching `pattern`; the failure message states `rule`.
+ *
+ * @internal
+ */
+export const matching = (pattern: RegExp, rule: string) =>
+  Schema.String.pipe(Schema.pattern(pattern, { message: violates(rule) }))
+
+/**
+ * A closed set of string literals whose failure message lists the allowed values.
+ *
+ * @internal
+ */
+export const oneOf = <const Values extends ReadonlyArray<string>>(...values: Values) =>
+  Schema.Literal(...values).annotations({
+    message: violates(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`)
+  })
+
+/**
+ * An integer in `[min, max]`, with a message naming the range.
+ *
+ * @internal
+ */
+export const integerBetween = (min: number, max: number) =>
+  Schema.Number.pipe(
+    Schema.filter((n) => Number.isInteger(n) && n >= min && n <= max, {
+      message: violates(`an integer from ${min} to ${max}`),
+      arbitrary: () => (fc) => fc.integer({ min, max })
+    })
+  )
