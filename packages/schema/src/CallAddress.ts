@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ClientIdentifier } from "./ClientIdentifier.js"
-import { violates } from "./internal/rules.js"
+import { violatesAll } from "./internal/rules.js"
 import { PhoneNumber } from "./PhoneNumber.js"
 import { SipUri } from "./SipUri.js"
 
@@ -15,7 +15,7 @@ import { SipUri } from "./SipUri.js"
  */
 export const CallAddress = Schema.Union(PhoneNumber, SipUri, ClientIdentifier).annotations({
   identifier: "CallAddress",
-  message: violates("an E.164 phone number (+13105678901), a SIP URI (sip:alice@example.com) or a client identifier (client:alice)")
+  message: violatesAll("an E.164 phone number (+13105678901), a SIP URI (sip:alice@example.com) or a client identifier (client:alice)")
 })
 
 /**

@@ -4,7 +4,8 @@
  * them), booleans as `true`/`false`, numbers in decimal, absent options omitted.
  *
  * The same schema decodes a form body back into a request (what the emulator does), reading
- * repeated or space-separated lists and ignoring parameters it does not know.
+ * repeated or space-separated lists, `Laml` as another name for `Twiml`, and ignoring parameters
+ * it does not know.
  *
  * @since 0.1.0
  */
@@ -37,7 +38,8 @@ const fromForm = (params: FormParams): CreateCallRequest.Encoded => {
   }
   const input: Record<string, unknown> = {}
   for (const [key, name, kind] of createCallFields) {
-    const given = values.get(name)
+    // The reference page also names inline XML `Laml`; we send `Twiml`, as the official SDK does.
+    const given = values.get(name) ?? (key === "twiml" ? values.get("Laml") : undefined)
     if (given === undefined) continue
     const last = given[given.length - 1]!
     switch (kind) {

@@ -17,11 +17,13 @@ import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { CallAddress } from "./CallAddress.js"
 import { HttpMethod } from "./HttpMethod.js"
 import { createCallFields, targetFields } from "./internal/createCallFields.js"
-import { integerBetween, matching, violates } from "./internal/rules.js"
+import { boolean, integerBetween, matching, violates, violatesAll } from "./internal/rules.js"
 import { MachineDetection } from "./MachineDetection.js"
 import { MaxPrice } from "./MaxPrice.js"
 import { isPhoneNumber } from "./PhoneNumber.js"
@@ -43,7 +45,7 @@ const escapeXml = (text: string) =>
  */
 export const Twiml = Schema.String.pipe(
   Schema.filter((s) => /^\s*</.test(s) && s.length <= 100_000, {
-    message: violates("inline LaML/TwiML XML, starting with < (e.g. <Response><Say>Hi</Say></Response>)"),
+    message: violatesAll("inline LaML/TwiML XML, starting with < (e.g. <Response><Say>Hi</Say></Response>)"),
     arbitrary: () => (fc) => fc.string({ maxLength: 40 }).map((t) => `<Response><Say>${escapeXml(t)}</Say></Response>`)
   }),
   Schema.brand("Twiml"),
@@ -72,7 +74,14 @@ export const CallerId = matching(/^\S(?:.{0,126}\S)?$/, "an E.164 number or iden
 export type CallerId = typeof CallerId.Type
 
 const nonEmptyList = <A extends string>(item: Schema.Schema<A>) =>
-  Schema.Array(item).pipe(Schema.minItems(1, { message: () => "must list at least one event (omit the option for the default)" }))
+  Schema.Array(item).annotations({ message: violates("a list of events, e.g. [\"completed\"]") }).pipe(
+    Schema.minItems(1, { message: () => "must list at least one event (omit the option for the default)" })
+  )
+
+// The message never echoes the value: it is a credential.
+const SipAuthPassword = Schema.String.pipe(
+  Schema.minLength(1, { message: () => ({ message: "must be a non-empty string (value not shown)", override: true }) })
+)
 
 // Exact optional keys: an option is either given a valid value or absent. Plain input with a key
 // set to `undefined` is read as absent (see `withoutUndefined`).
@@ -102,11 +111,11 @@ export const CreateCallOptions = Schema.Struct({
   machineDetectionSpeechEndThreshold: optional(integerBetween(500, 5000)),
   machineDetectionSilenceTimeout: optional(integerBetween(2000, 10000)),
   machineWordsThreshold: optional(integerBetween(1, 100)),
-  asyncAmd: optional(Schema.Boolean),
+  asyncAmd: optional(boolean),
   asyncAmdStatusCallback: optional(WebhookUrl),
   asyncAmdStatusCallbackMethod: optional(HttpMethod),
-  asyncAmdPartialResults: optional(Schema.Boolean),
-  record: optional(Schema.Boolean),
+  asyncAmdPartialResults: optional(boolean),
+  record: optional(boolean),
   recordingChannels: optional(RecordingChannels),
   recordingTrack: optional(RecordingTrack),
   recordingStatusCallback: optional(WebhookUrl),
@@ -114,9 +123,7 @@ export const CreateCallOptions = Schema.Struct({
   recordingStatusCallbackEvent: optional(nonEmptyList(RecordingStatusCallbackEvent)),
   trim: optional(Trim),
   sipAuthUsername: optional(matching(/^\S{1,128}$/, "a SIP user name of 1-128 characters without spaces")),
-  sipAuthPassword: optional(
-    Schema.Redacted(Schema.String.pipe(Schema.minLength(1, { message: () => "must not be empty" })))
-  ),
+  sipAuthPassword: optional(Schema.Redacted(SipAuthPassword)),
   maxPricePerMinute: optional(MaxPrice)
 })
 
@@ -133,6 +140,13 @@ const AllFields = Schema.Struct({
   url: optional(WebhookUrl),
   applicationSid: optional(ApplicationSid),
   twiml: optional(Twiml)
+})
+
+// What decoding actually runs: the same fields, with the password wrapped in `Redacted` before
+// anything reads it, so no issue of a failed decode holds it in clear.
+const DecodedFields = Schema.Struct({
+  ...AllFields.fields,
+  sipAuthPassword: optional(Schema.RedactedFromSelf(SipAuthPassword))
 })
 
 type Exclusive<K extends string, V, Others extends string> = { readonly [P in K]: V } & { readonly [P in Others]?: never }
@@ -175,10 +189,14 @@ export declare namespace CreateCallRequest {
   export type Encoded = Schema.Schema.Encoded<typeof CreateCallOptions> & EncodedTarget
 }
 
-const withoutUndefined = (input: unknown): unknown => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return input
+// Plain input as the decoder reads it: keys set to `undefined` dropped (absent), the password
+// (whatever its type) wrapped in `Redacted`.
+const normalize = (input: Record<PropertyKey, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(input)) if (value !== undefined) out[key] = value
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue
+    out[key] = key === "sipAuthPassword" && !Redacted.isRedacted(value) ? Redacted.make(value) : value
+  }
   return out
 }
 
@@ -187,8 +205,8 @@ const present = (record: Record<string, unknown>, key: string) => record[key] !=
 // The cross-field rules, read from the raw input so they are reported together with any
 // field errors rather than only once every field is valid.
 const crossFieldIssues = (input: unknown, ast: Schema.Schema.AnyNoContext["ast"]): Array<ParseResult.ParseIssue> => {
-  if (typeof input !== "object" || input === null) return []
-  const record = input as Record<string, unknown>
+  if (!Predicate.isRecord(input)) return []
+  const record = input
   const issue = (path: string, message: string) =>
     new ParseResult.Pointer(path, record[path], new ParseResult.Type(ast, record[path], message))
   const issues: Array<ParseResult.ParseIssue> = []
@@ -212,9 +230,15 @@ const crossFieldIssues = (input: unknown, ast: Schema.Schema.AnyNoContext["ast"]
 }
 
 const strict = { errors: "all", onExcessProperty: "error" } as const
-const decodeFields = ParseResult.decodeUnknownEither(AllFields)
+const decodeFields = ParseResult.decodeUnknownEither(DecodedFields)
 const encodeFields = ParseResult.encodeUnknown(AllFields)
 const isDecoded = Schema.is(Schema.typeSchema(AllFields), { onExcessProperty: "error" })
+
+// The field issues, one per field, beside the cross-field ones (not nested under the struct).
+const fieldIssues = (issue: ParseResult.ParseIssue): ReadonlyArray<ParseResult.ParseIssue> =>
+  ParseResult.isComposite(issue) && issue.ast === DecodedFields.ast
+    ? (Array.isArray(issue.issues) ? issue.issues : [issue.issues as ParseResult.ParseIssue])
+    : [issue]
 
 // Generated requests obey the cross-field rules by construction.
 const requestArbitrary: Arbitrary.LazyArbitrary<CreateCallRequest> = (fc) =>
@@ -258,15 +282,16 @@ export const CreateCallRequest: Schema.Schema<CreateCallRequest, CreateCallReque
   [],
   {
     decode: () => (given, _options, ast) => {
-      const input = withoutUndefined(given)
+      if (!Predicate.isRecord(given)) return ParseResult.fail(new ParseResult.Type(ast, given))
+      const input = normalize(given)
       const cross = crossFieldIssues(input, ast)
-      // An already-decoded request (its password Redacted) passes through unchanged.
+      // An already-decoded request passes through unchanged.
       if (cross.length === 0 && isDecoded(input)) return ParseResult.succeed(input as CreateCallRequest)
       const fields = decodeFields(input, strict)
       if (Either.isRight(fields) && cross.length === 0) {
         return ParseResult.succeed(fields.right as CreateCallRequest)
       }
-      const issues = Either.isLeft(fields) ? [fields.left, ...cross] : cross
+      const issues = Either.isLeft(fields) ? [...fieldIssues(fields.left), ...cross] : cross
       return ParseResult.fail(new ParseResult.Composite(ast, input, issues as [ParseResult.ParseIssue, ...Array<ParseResult.ParseIssue>]))
     },
     encode: () => (input, _options, ast) =>

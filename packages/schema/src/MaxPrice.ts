@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { matching } from "./internal/rules.js"
+import { matching, violatesAll } from "./internal/rules.js"
 
 const rule = "a price in USD with at most 4 decimals, e.g. \"0.05\""
 
@@ -26,7 +26,7 @@ export const MaxPrice = Schema.Union(
     decode: (n) => String(n),
     encode: (s) => Number(s)
   })
-)
+).annotations({ identifier: "MaxPrice", message: violatesAll(rule) })
 
 /**
  * @since 0.1.0

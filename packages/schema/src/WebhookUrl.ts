@@ -5,10 +5,14 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { violates } from "./internal/rules.js"
+import { violatesAll } from "./internal/rules.js"
+
+// The WHATWG parser repairs `https:///x` and `http:/host` into valid URLs, but the text is what
+// gets sent: it must itself start with the scheme and `//host`, with no white space anywhere.
+const schemeAndHost = /^https?:\/\/[^\s/?#]/i
 
 const isAbsoluteHttpUrl = (s: string): boolean => {
-  if (s.trim() !== s || s.length > 4096) return false
+  if (!schemeAndHost.test(s) || /\s/.test(s) || s.length > 4096) return false
   try {
     const url = new URL(s)
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0
@@ -23,7 +27,7 @@ const isAbsoluteHttpUrl = (s: string): boolean => {
  */
 export const WebhookUrl = Schema.String.pipe(
   Schema.filter(isAbsoluteHttpUrl, {
-    message: violates("an absolute http: or https: URL (e.g. https://example.com/voice.xml)"),
+    message: violatesAll("an absolute http: or https: URL (e.g. https://example.com/voice.xml)"),
     arbitrary: () => (fc) => fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true })
   }),
   Schema.brand("WebhookUrl"),

@@ -1,12 +1,34 @@
 import { describe, expect, it } from "@effect/vitest"
 import { PhoneNumber } from "@effect-signalwire/schema"
 import * as Schema from "effect/Schema"
+import { primitiveTable } from "./utils.js"
 
 describe("PhoneNumber", () => {
-  it.prop("accepts every generated E.164 number", [PhoneNumber.PhoneNumber], ([n]) => {
-    expect(PhoneNumber.isPhoneNumber(n)).toBe(true)
+  primitiveTable("PhoneNumber", PhoneNumber.PhoneNumber, {
+    rule: "must be an E.164 phone number: + then 2-15 digits, no leading 0",
+    valid: ["+13105678901", "+447911123456", "+12", "+123456789012345"],
+    invalid: [
+      "13105678901", // no +
+      "+013105678901", // leading 0
+      "+1", // 1 digit
+      "+1234567890123456", // 16 digits
+      "+1 310 567 8901",
+      "+1-310-567-8901",
+      "+1310567890a",
+      "+",
+      "",
+      " +13105678901",
+      13105678901,
+      null
+    ]
   })
-  it("rejects a leading zero", () => {
-    expect(Schema.is(PhoneNumber.PhoneNumber)("+013105678901")).toBe(false)
+
+  it("echoes the rejected input in the message", () => {
+    expect(() => Schema.decodeUnknownSync(PhoneNumber.PhoneNumber)("+0")).toThrow(/\(got "\+0"\)/)
+  })
+
+  it.prop("accepts every generated number", [PhoneNumber.PhoneNumber], ([n]) => {
+    expect(PhoneNumber.isPhoneNumber(n)).toBe(true)
+    expect(n).toMatch(/^\+[1-9]\d{1,14}$/)
   })
 })

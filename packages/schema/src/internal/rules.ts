@@ -16,12 +16,23 @@ export const show = (u: unknown): string => {
 export const violates = (rule: string) => (issue: { readonly actual: unknown }) => `must be ${rule} (got ${show(issue.actual)})`
 
 /**
- * A string matching `pattern`; the failure message states `rule`.
+ * Like {@link violates}, but replacing the messages of the schema's parts too: one line naming
+ * the rule instead of one per union member or a bare "Expected number".
+ *
+ * @internal
+ */
+export const violatesAll = (rule: string) => (issue: { readonly actual: unknown }) => ({
+  message: violates(rule)(issue),
+  override: true
+})
+
+/**
+ * A string matching `pattern`; the failure message (for a non-string too) states `rule`.
  *
  * @internal
  */
 export const matching = (pattern: RegExp, rule: string) =>
-  Schema.String.pipe(Schema.pattern(pattern, { message: violates(rule) }))
+  Schema.String.pipe(Schema.pattern(pattern, { message: violatesAll(rule) }))
 
 /**
  * A closed set of string literals whose failure message lists the allowed values.
@@ -30,7 +41,7 @@ export const matching = (pattern: RegExp, rule: string) =>
  */
 export const oneOf = <const Values extends ReadonlyArray<string>>(...values: Values) =>
   Schema.Literal(...values).annotations({
-    message: violates(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`)
+    message: violatesAll(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`)
   })
 
 /**
@@ -41,7 +52,15 @@ export const oneOf = <const Values extends ReadonlyArray<string>>(...values: Val
 export const integerBetween = (min: number, max: number) =>
   Schema.Number.pipe(
     Schema.filter((n) => Number.isInteger(n) && n >= min && n <= max, {
-      message: violates(`an integer from ${min} to ${max}`),
+      message: violatesAll(`an integer from ${min} to ${max}`),
       arbitrary: () => (fc) => fc.integer({ min, max })
     })
   )
+
+/**
+ * A boolean, `true` or `false`; the strings `"true"` / `"false"` are not booleans (only the form
+ * codec reads them, from the wire).
+ *
+ * @internal
+ */
+export const boolean = Schema.Boolean.annotations({ message: violates("a boolean, true or false") })
