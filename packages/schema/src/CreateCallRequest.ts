@@ -142,11 +142,15 @@ const AllFields = Schema.Struct({
   twiml: optional(Twiml)
 })
 
-// What decoding actually runs: the same fields, with the password wrapped in `Redacted` before
-// anything reads it, so no issue of a failed decode holds it in clear.
+// What decoding actually runs: the same fields, the password wrapped in `Redacted` before
+// anything reads it and checked inside the wrapper, so no issue of a failed decode, at any depth,
+// holds it in clear.
 const DecodedFields = Schema.Struct({
   ...AllFields.fields,
-  sipAuthPassword: optional(Schema.RedactedFromSelf(SipAuthPassword))
+  sipAuthPassword: optional(Schema.declare(
+    (u): u is Redacted.Redacted<string> => Redacted.isRedacted(u) && Schema.is(SipAuthPassword)(Redacted.value(u)),
+    { identifier: "SipAuthPassword", message: () => "must be a non-empty string (value not shown)" }
+  ))
 })
 
 type Exclusive<K extends string, V, Others extends string> = { readonly [P in K]: V } & { readonly [P in Others]?: never }
