@@ -1,0 +1,184 @@
+import { describe, expect, expectTypeOf, it } from "@effect/vitest"
+import { AnsweredBy, Call, CallDirection, CallStatus } from "@effect-signalwire/schema"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { issuesOf, reference } from "./utils.js"
+
+const decode = Schema.decodeUnknownSync(Call.Call)
+const encode = Schema.encodeSync(Call.Call)
+
+const examples = reference("examples.json")
+const createFixture = reference("sw-call-create-response.fixture.json")
+const listFixture = reference("sw-call-list-response.fixture.json")
+
+describe("Call", () => {
+  describe("golden bodies (../shared/reference)", () => {
+    it("examples.json call_signalwire: a queued call, every documented field", () => {
+      const call = decode(examples.call_signalwire)
+      expect(call).toBeInstanceOf(Call.Call)
+      expect(call).toMatchObject({
+        sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+        accountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+        dateCreated: new Date("2018-09-19T20:00:00Z"),
+        dateUpdated: new Date("2018-09-19T20:00:00Z"),
+        parentCallSid: null,
+        to: "+13105678901",
+        formattedTo: "(310) 567-8901",
+        toFormatted: "(310) 567-8901",
+        from: "+13103384645",
+        formattedFrom: "(310) 338-4645",
+        fromFormatted: "(310) 338-4645",
+        phoneNumberSid: null,
+        status: "queued",
+        startTime: null,
+        endTime: null,
+        duration: 0,
+        price: null,
+        priceUnit: "USD",
+        direction: "outbound-api",
+        answeredBy: null,
+        apiVersion: "2010-04-01",
+        forwardedFrom: null,
+        callerName: null,
+        uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/b3877c40-da60-4998-90ad-b792e98472ca.json",
+        annotation: null,
+        groupSid: null,
+        audioInMos: null,
+        sipResultCode: null,
+        audioRttAvg: null,
+        audioOutLost: null
+      })
+      expect(Object.keys(call.subresourceUris).sort()).toStrictEqual(["notifications", "recordings"])
+    })
+
+    it("examples.json call_signalwire_completed: numbers, dates and quality figures", () => {
+      const call = decode(examples.call_signalwire_completed)
+      expect(call).toMatchObject({
+        status: "completed",
+        direction: "outbound",
+        answeredBy: "human",
+        duration: 20,
+        price: 0.003,
+        startTime: new Date("2018-09-19T20:00:01Z"),
+        endTime: new Date("2018-09-19T20:00:21Z"),
+        dateUpdated: new Date("2018-09-19T21:00:00Z"),
+        phoneNumberSid: "b3877c40-da60-4998-90ad-b792e98472bb",
+        subresourceUris: {},
+        audioInMos: 4.3,
+        sipResultCode: "200",
+        audioRttAvg: 42,
+        audioRttMin: 30,
+        audioRttMax: 61,
+        audioOutJitterMin: 1,
+        audioOutJitterMax: 9,
+        audioOutJitterAvg: 3,
+        audioOutLost: 0
+      })
+    })
+
+    it("examples.json call_twilio_flavoured: price and duration as strings, fields missing or extra", () => {
+      const call = decode(examples.call_twilio_flavoured)
+      expect(call).toMatchObject({ price: -0.03, duration: 15, answeredBy: "machine_end_beep", status: "completed" })
+      // Documented fields Twilio does not send decode to null; its extra fields are ignored.
+      expect(call).toMatchObject({ formattedTo: null, formattedFrom: null, annotation: null, audioInMos: null, audioOutLost: null })
+      expect(call).not.toHaveProperty("trunkSid")
+      expect(call).not.toHaveProperty("queueTime")
+      expect(call.subresourceUris).toStrictEqual({ notifications: "/n.json", recordings: "/r.json", events: "/e.json" })
+    })
+
+    it("sw-call-create-response.fixture.json: a 2019 capture with sanitised ids and no quality fields", () => {
+      const call = decode(createFixture.body)
+      expect(call).toMatchObject({
+        sid: "82e7850d-054e-4067-8c4f-6568acd96575",
+        accountSid: "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX",
+        status: "queued",
+        direction: "outbound-api",
+        dateCreated: new Date("2019-02-03T21:36:05Z"),
+        audioInMos: null,
+        audioRttAvg: null
+      })
+      expect(call.subresourceUris.notifications).toBeNull()
+    })
+
+    it("sw-call-list-response.fixture.json: every call of the page", () => {
+      const calls = listFixture.body.calls.map((json: unknown) => decode(json))
+      expect(calls).toHaveLength(1)
+      expect(calls[0]).toMatchObject({ status: "completed", price: 0.0065, duration: 1, endTime: new Date("2019-02-03T18:21:37Z") })
+    })
+
+    it.each([["call_signalwire"], ["call_signalwire_completed"]])("encode(decode(%s)) gives the JSON back", (name) => {
+      expect(encode(decode(examples[name]))).toStrictEqual(examples[name])
+    })
+
+    it.effect("decode is the schema's decoder as an Effect", () =>
+      Effect.gen(function*() {
+        const call = yield* Call.decode(examples.call_signalwire)
+        expect(call.sid).toBe(examples.call_signalwire.sid)
+        expect(yield* Call.encode(call)).toStrictEqual(examples.call_signalwire)
+      }))
+  })
+
+  describe("values this version does not know", () => {
+    const call = decode({ ...examples.call_signalwire, status: "transferring", direction: "trunking", answered_by: "robot" })
+
+    it("decode, are kept, and are told apart from the known ones", () => {
+      expect(call).toMatchObject({ status: "transferring", direction: "trunking", answeredBy: "robot" })
+      expect(CallStatus.isKnownCallStatus(call.status)).toBe(false)
+      expect(CallDirection.isKnownCallDirection(call.direction)).toBe(false)
+      expect(call.answeredBy !== null && AnsweredBy.isKnownAnsweredBy(call.answeredBy)).toBe(false)
+      expect(encode(call)).toMatchObject({ status: "transferring", direction: "trunking", answered_by: "robot" })
+    })
+
+    it("are typed as unrecognized", () => {
+      expectTypeOf(call.status).toEqualTypeOf<CallStatus.CallStatus>()
+      expectTypeOf(call.direction).toEqualTypeOf<CallDirection.CallDirection>()
+      expectTypeOf(call.answeredBy).toEqualTypeOf<AnsweredBy.AnsweredBy | null>()
+      if (!CallStatus.isKnownCallStatus(call.status)) {
+        expectTypeOf(call.status).toEqualTypeOf<CallStatus.UnrecognizedCallStatus>()
+      }
+    })
+  })
+
+  describe("what does not decode", () => {
+    it("reports a missing required field by name", () => {
+      const { sid: _, status: __, ...rest } = examples.call_signalwire
+      expect(issuesOf(Call.Call, rest)).toStrictEqual([
+        { path: ["sid"], message: "is missing" },
+        { path: ["status"], message: "is missing" }
+      ])
+    })
+
+    it("reports bad values by field", () => {
+      const issues = issuesOf(Call.Call, {
+        ...examples.call_signalwire,
+        date_created: "yesterday",
+        price: "free",
+        duration: 1.5,
+        status: 3
+      })
+      expect(issues.map((issue) => issue.path[0])).toStrictEqual(
+        expect.arrayContaining(["date_created", "price", "duration", "status"])
+      )
+      expect(issues).toContainEqual({
+        path: ["date_created"],
+        message: "must be an RFC 2822 date, e.g. Wed, 19 Sep 2018 20:00:00 +0000 (got \"yesterday\")"
+      })
+    })
+
+    it.each([[null], [""], ["<html>"], [[]], [{}], [42], [{ sid: "x" }]])("%j fails to decode without throwing", (body) => {
+      expect(Either.isLeft(Schema.decodeUnknownEither(Call.Call)(body))).toBe(true)
+    })
+  })
+
+  describe("properties", () => {
+    it.prop("decode(encode(x)) = x", [Call.Call], ([call]) => {
+      expect(decode(encode(call))).toStrictEqual(call)
+    })
+
+    it.prop("the JSON text round-trips: encode(decode(json)) = json", [Call.Call], ([call]) => {
+      const json = JSON.parse(JSON.stringify(encode(call)))
+      expect(encode(decode(json))).toStrictEqual(json)
+    })
+  })
+})
