@@ -20,6 +20,16 @@ import { issuedBy } from "./Sid.js"
 const NumberOrNumericString = Schema.Union(Schema.Finite, Schema.compose(Schema.NumberFromString, Schema.Finite))
 const IntegerOrNumericString = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
 
+// Generated as plain objects keyed like SignalWire's (`recordings`, `notifications`), as JSON.parse
+// gives them: fast-check's default records sometimes have a null prototype.
+const SubresourceUris = Schema.Record({ key: Schema.String, value: Schema.NullOr(Schema.String) }).annotations({
+  arbitrary: () => (fc) =>
+    fc.dictionary(fc.stringMatching(/^[a-z][a-z_]{0,15}$/), fc.option(fc.string(), { nil: null }), {
+      maxKeys: 4,
+      noNullPrototype: true
+    })
+})
+
 const required = <S extends Schema.Schema.All>(schema: S, key: string) => Schema.propertySignature(schema).pipe(Schema.fromKey(key))
 
 // Nullable in the docs; absent in older or Twilio-flavoured bodies, where it decodes to null.
@@ -55,9 +65,7 @@ export class Call extends Schema.Class<Call>("Call")({
   forwardedFrom: nullable(Schema.String, "forwarded_from"),
   callerName: nullable(Schema.String, "caller_name"),
   uri: required(Schema.String, "uri"),
-  subresourceUris: Schema.optionalWith(Schema.Record({ key: Schema.String, value: Schema.NullOr(Schema.String) }), {
-    default: () => ({})
-  }).pipe(Schema.fromKey("subresource_uris")),
+  subresourceUris: Schema.optionalWith(SubresourceUris, { default: () => ({}) }).pipe(Schema.fromKey("subresource_uris")),
   annotation: nullable(Schema.String, "annotation"),
   groupSid: nullable(Schema.String, "group_sid"),
   audioInMos: nullable(Schema.Finite, "audio_in_mos"),

@@ -14,6 +14,7 @@
  * @since 0.1.0
  */
 import * as Arbitrary from "effect/Arbitrary"
+import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -84,7 +85,7 @@ const SipAuthPassword = Schema.String.pipe(
 )
 
 // Exact optional keys: an option is either given a valid value or absent. Plain input with a key
-// set to `undefined` is read as absent (see `withoutUndefined`).
+// set to `undefined` is read as absent (see `normalize`).
 const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /**
@@ -210,7 +211,7 @@ const present = (record: Record<string, unknown>, key: string) => record[key] !=
 // field errors rather than only once every field is valid.
 const crossFieldIssues = (input: unknown, ast: Schema.Schema.AnyNoContext["ast"]): Array<ParseResult.ParseIssue> => {
   if (!Predicate.isRecord(input)) return []
-  const record = input
+  const record: Record<string, unknown> = input
   const issue = (path: string, message: string) =>
     new ParseResult.Pointer(path, record[path], new ParseResult.Type(ast, record[path], message))
   const issues: Array<ParseResult.ParseIssue> = []
@@ -241,7 +242,7 @@ const isDecoded = Schema.is(Schema.typeSchema(AllFields), { onExcessProperty: "e
 // The field issues, one per field, beside the cross-field ones (not nested under the struct).
 const fieldIssues = (issue: ParseResult.ParseIssue): ReadonlyArray<ParseResult.ParseIssue> =>
   ParseResult.isComposite(issue) && issue.ast === DecodedFields.ast
-    ? (Array.isArray(issue.issues) ? issue.issues : [issue.issues as ParseResult.ParseIssue])
+    ? Arr.ensure(issue.issues)
     : [issue]
 
 // Generated requests obey the cross-field rules by construction.
