@@ -1,0 +1,283 @@
+/**
+ * `npm run bench`: throughput and CPU of `createCall` against the official SDK and a raw `fetch`
+ * floor, over HTTPS and plain HTTP at concurrency 1 and 50, then start-up time and memory; prints
+ * the figures, their ratios and the goals of issue 3 with PASS/MISS.
+ *
+ * A local server (its own process, self-signed certificate made here) answers every create with
+ * 201 and a Call. Each measurement is a fresh child process that trusts that certificate through
+ * `NODE_EXTRA_CA_CERTS` (how Node's https, axios and undici, whichever a runner uses, all learn
+ * it), warms up, then places N creates; CPU per create is that process's `process.cpuUsage()`.
+ * Every combination runs `--repeats` times interleaved and the figures are medians.
+ *
+ * Options: `--repeats=3`, `--runners=sdk,raw-fetch` (a subset), `--startup-rounds=7`, `--quick` (a quarter of the creates, one repeat,
+ * three start-up rounds: a smoke run), `--skip-startup`, `--skip-throughput`,
+ * `--json=<file>` (also write every sample and median).
+ */
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as Path from "node:path"
+import { benchDirectory } from "./bundle.js"
+import { makeCertificate } from "./certificate.js"
+import { type LocalServer, startLocalServer } from "./localServer.js"
+import { median, runNodeOk, tsxLoader } from "./processes.js"
+import { type RunnerName, runners } from "./runners/index.js"
+import { measureStartup, type StartupReport, startupApps } from "./startup.js"
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const flags = new Map(
+  process.argv.slice(2).map((argument) => {
+    const [name, value] = argument.replace(/^--/, "").split("=", 2)
+    return [name ?? "", value ?? "true"] as const
+  })
+)
+const quick = flags.has("quick")
+const repeats = Number(flags.get("repeats") ?? (quick ? 1 : 3))
+const startupRounds = Number(flags.get("startup-rounds") ?? (quick ? 3 : 7))
+const scale = quick ? 0.25 : 1
+
+interface Scenario {
+  readonly protocol: "https" | "http"
+  readonly concurrency: number
+  readonly creates: number
+  readonly warmup: number
+}
+
+// Enough creates that a run of the slowest runner lasts seconds, not milliseconds; the whole
+// benchmark stays within a few minutes on 2 cores.
+const scenario = (protocol: Scenario["protocol"], concurrency: number, creates: number, warmup: number): Scenario => ({
+  protocol,
+  concurrency,
+  creates: Math.round(creates * scale),
+  warmup: Math.round(warmup * scale)
+})
+const scenarios: ReadonlyArray<Scenario> = [
+  scenario("https", 50, 2000, 200),
+  scenario("https", 1, 300, 50),
+  scenario("http", 50, 2000, 200),
+  scenario("http", 1, 300, 50)
+]
+const runnerNames = (flags.get("runners")?.split(",") ?? Object.keys(runners)).filter(
+  (name): name is RunnerName => name in runners
+)
+const ours: ReadonlyArray<RunnerName> = ["ours-fetch", "ours-undici"]
+
+// ---------------------------------------------------------------------------------------------
+// Throughput
+
+interface Sample {
+  readonly createsPerSecond: number
+  readonly cpuMsPerCreate: number
+}
+
+interface Figure extends Sample {
+  readonly samples: ReadonlyArray<Sample>
+}
+
+const scenarioName = (scenario: Scenario): string => `${scenario.protocol.toUpperCase()} c=${scenario.concurrency}`
+
+const measureOnce = async (
+  server: LocalServer,
+  certFile: string,
+  scenario: Scenario,
+  runner: RunnerName
+): Promise<Sample> => {
+  const origin = scenario.protocol === "https" ? server.httpsOrigin : server.httpOrigin
+  const finished = await runNodeOk(
+    [
+      "--import",
+      tsxLoader,
+      "--conditions=@effect-signalwire/source",
+      Path.join(benchDirectory, "runner.ts"),
+      runner,
+      origin,
+      String(scenario.creates),
+      String(scenario.concurrency),
+      String(scenario.warmup)
+    ],
+    { env: { NODE_EXTRA_CA_CERTS: certFile }, timeoutMs: 300_000 }
+  )
+  const result = JSON.parse(finished.stdout.trim().split("\n").at(-1) ?? "") as { wallMs: number; cpuMs: number }
+  const served = await server.takeCount()
+  if (served.creates !== scenario.creates + scenario.warmup || served.refused !== 0) {
+    throw new Error(
+      `${runner} ${scenarioName(scenario)}: the server saw ${served.creates} creates and ${served.refused} refused, ` +
+        `expected ${scenario.creates + scenario.warmup}`
+    )
+  }
+  return {
+    createsPerSecond: (scenario.creates / result.wallMs) * 1000,
+    cpuMsPerCreate: result.cpuMs / scenario.creates
+  }
+}
+
+type Throughput = Map<string, Map<RunnerName, Figure>>
+
+const measureThroughput = async (server: LocalServer, certFile: string): Promise<Throughput> => {
+  const samples = new Map<string, Map<RunnerName, Array<Sample>>>()
+  for (let round = 0; round < repeats; round++) {
+    for (const scenario of scenarios) {
+      // Rotate the runners so none always follows the same one.
+      const order = [...runnerNames.slice(round % runnerNames.length), ...runnerNames.slice(0, round % runnerNames.length)]
+      for (const runner of order) {
+        const sample = await measureOnce(server, certFile, scenario, runner)
+        process.stderr.write(
+          `  [${round + 1}/${repeats}] ${scenarioName(scenario).padEnd(10)} ${runners[runner].label.padEnd(40)} ` +
+            `${Math.round(sample.createsPerSecond)} /s, ${sample.cpuMsPerCreate.toFixed(2)} ms CPU\n`
+        )
+        const byRunner = samples.get(scenarioName(scenario)) ?? new Map<RunnerName, Array<Sample>>()
+        byRunner.set(runner, [...(byRunner.get(runner) ?? []), sample])
+        samples.set(scenarioName(scenario), byRunner)
+      }
+    }
+  }
+  return new Map(
+    [...samples].map(([scenario, byRunner]) => [
+      scenario,
+      new Map(
+        [...byRunner].map(([runner, list]) => [
+          runner,
+          {
+            createsPerSecond: median(list.map((s) => s.createsPerSecond)),
+            cpuMsPerCreate: median(list.map((s) => s.cpuMsPerCreate)),
+            samples: list
+          }
+        ])
+      )
+    ])
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)))
+  const line = (cells: ReadonlyArray<string>) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(" | ")} |`
+  return [line(header), `|${widths.map((w, column) => (column === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...rows.map(line)].join("\n")
+}
+
+const ratio = (value: number): string => `${value.toFixed(2)}×`
+const integer = (value: number): string => Math.round(value).toLocaleString("en-US")
+
+interface Goal {
+  readonly name: string
+  readonly measured: string
+  readonly pass: boolean
+}
+
+const throughputGoals = (throughput: Throughput): ReadonlyArray<Goal> => {
+  const goals: Array<Goal> = []
+  for (const scenario of scenarios) {
+    const byRunner = throughput.get(scenarioName(scenario))
+    const sdk = byRunner?.get("sdk")
+    const raw = byRunner?.get("raw-fetch")
+    if (byRunner === undefined || sdk === undefined || raw === undefined) continue
+    for (const runner of ours) {
+      const figure = byRunner.get(runner)
+      if (figure === undefined) continue
+      const where = `${runners[runner].label}, ${scenarioName(scenario)}`
+      if (scenario.protocol === "https") {
+        const value = figure.createsPerSecond / sdk.createsPerSecond
+        goals.push({ name: `${where}: creates/s ≥ 2× the official SDK over TLS`, measured: ratio(value), pass: value >= 2 })
+      }
+      const rate = figure.createsPerSecond / raw.createsPerSecond
+      goals.push({ name: `${where}: creates/s ≥ 0.85× raw fetch`, measured: ratio(rate), pass: rate >= 0.85 })
+      const cpu = figure.cpuMsPerCreate / raw.cpuMsPerCreate
+      goals.push({ name: `${where}: CPU per create ≤ 1.15× raw fetch`, measured: ratio(cpu), pass: cpu <= 1.15 })
+    }
+  }
+  return goals
+}
+
+const startupGoals = (startup: StartupReport): ReadonlyArray<Goal> => {
+  const bundled = startup["ours-bundled"].wallMs / startup["sdk-bundled"].wallMs
+  const unbundled = startup["ours-import"].wallMs / startup["effect-modules"].wallMs
+  return [
+    { name: "start-up, bundled: ≤ 0.5× the official SDK bundled (wall time)", measured: ratio(bundled), pass: bundled <= 0.5 },
+    {
+      name: "start-up, unbundled: importing our client ≤ 1.10× importing the Effect modules it builds on",
+      measured: ratio(unbundled),
+      pass: unbundled <= 1.1
+    }
+  ]
+}
+
+const printThroughput = (throughput: Throughput): void => {
+  for (const scenario of scenarios) {
+    const byRunner = throughput.get(scenarioName(scenario))
+    const sdk = byRunner?.get("sdk")
+    const raw = byRunner?.get("raw-fetch")
+    if (byRunner === undefined || sdk === undefined || raw === undefined) continue
+    console.log(`\n${scenarioName(scenario)}: ${scenario.creates} creates after ${scenario.warmup} warm-up, median of ${repeats}`)
+    console.log(
+      table(
+        ["runner", "creates/s", "(range)", "CPU ms/create", "×SDK /s", "×raw /s", "CPU ×raw"],
+        runnerNames.flatMap((runner) => {
+          const figure = byRunner.get(runner)
+          if (figure === undefined) return []
+          const rates = figure.samples.map((s) => s.createsPerSecond)
+          return [[
+            runners[runner].label,
+            integer(figure.createsPerSecond),
+            `${integer(Math.min(...rates))}–${integer(Math.max(...rates))}`,
+            figure.cpuMsPerCreate.toFixed(2),
+            ratio(figure.createsPerSecond / sdk.createsPerSecond),
+            ratio(figure.createsPerSecond / raw.createsPerSecond),
+            ratio(figure.cpuMsPerCreate / raw.cpuMsPerCreate)
+          ]]
+        })
+      )
+    )
+  }
+}
+
+const printStartup = (startup: StartupReport): void => {
+  const empty = startup.node.wallMs
+  console.log(`\nStart-up: spawn to exit, median of ${startupRounds} runs (the apps that create place one call over HTTP)`)
+  console.log(
+    table(
+      ["app", "wall ms", "over empty Node", "maxRSS MiB"],
+      startupApps.map((app) => [
+        app.label,
+        startup[app.id].wallMs.toFixed(0),
+        app.id === "node" ? "" : `+${(startup[app.id].wallMs - empty).toFixed(0)}`,
+        startup[app.id].maxRssMiB.toFixed(1)
+      ])
+    )
+  )
+}
+
+const printGoals = (goals: ReadonlyArray<Goal>): void => {
+  console.log("\nGoals (issue 3)")
+  for (const goal of goals) {
+    console.log(`  ${goal.pass ? "PASS" : "MISS"}  ${goal.name}: ${goal.measured}`)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const temporary = Fs.mkdtempSync(Path.join(Os.tmpdir(), "signalwire-bench-"))
+const certificate = makeCertificate(temporary)
+const server = await startLocalServer(certificate)
+try {
+  console.log(
+    `effect-signalwire benchmark: Node ${process.version}, ${Os.cpus().length} CPU (${Os.cpus()[0]?.model ?? "?"}), ${new Date().toISOString()}`
+  )
+  const throughput = flags.has("skip-throughput") ? undefined : await measureThroughput(server, certificate.certFile)
+  const startup = flags.has("skip-startup") ? undefined : await measureStartup(server.httpOrigin, startupRounds)
+  if (throughput !== undefined) printThroughput(throughput)
+  if (startup !== undefined) printStartup(startup)
+  printGoals([...(throughput ? throughputGoals(throughput) : []), ...(startup ? startupGoals(startup) : [])])
+  const jsonFile = flags.get("json")
+  if (jsonFile !== undefined) {
+    const serialisable = throughput && Object.fromEntries([...throughput].map(([scenario, byRunner]) => [scenario, Object.fromEntries(byRunner)]))
+    Fs.writeFileSync(jsonFile, JSON.stringify({ node: process.version, date: new Date().toISOString(), throughput: serialisable, startup }, null, 2))
+  }
+} finally {
+  server.stop()
+  Fs.rmSync(temporary, { recursive: true, force: true })
+}

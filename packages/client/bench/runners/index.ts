@@ -1,0 +1,17 @@
+/**
+ * The runners the benchmark compares, loaded lazily so each measured process loads only its own.
+ */
+import type { Runner } from "./Runner.js"
+
+interface RunnerModule {
+  readonly make: (origin: string) => Promise<Runner>
+}
+
+export const runners = {
+  "ours-fetch": { label: "createCall + FetchHttpClient", load: (): Promise<RunnerModule> => import("./effectFetch.js") },
+  "ours-undici": { label: "createCall + NodeHttpClient.layerUndici", load: (): Promise<RunnerModule> => import("./effectUndici.js") },
+  "sdk": { label: "official SDK 3.2.0", load: (): Promise<RunnerModule> => import("./officialSdk.js") },
+  "raw-fetch": { label: "raw fetch (floor)", load: (): Promise<RunnerModule> => import("./rawFetch.js") }
+} as const
+
+export type RunnerName = keyof typeof runners

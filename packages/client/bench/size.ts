@@ -1,0 +1,68 @@
+/**
+ * `npm run size`: the bundle an edge function ships when it places calls with our client
+ * (`apps/ourCreateCall.ts`: `createCall`, the client layer, `FetchHttpClient.layer`), bundled by
+ * esbuild (minified ESM, platform neutral, so nothing may need Node) and gzipped (level 9).
+ * Exits 1 when that is over the budget in `size-budget.json`, which is set just above what we reach
+ * so it can only go down: `npm run size -- --tighten` lowers it to the current size (never raises it).
+ *
+ * Also prints naive baselines for scale and where the bytes go (esbuild's metafile).
+ */
+import * as Fs from "node:fs"
+import * as Path from "node:path"
+import { benchDirectory, type Bundled, bundle, contributions, contributionsByOwner, kb } from "./bundle.js"
+
+interface Budget {
+  readonly gzipBytes: number
+  readonly note: string
+}
+
+const budgetFile = Path.join(benchDirectory, "size-budget.json")
+const goalBytes = 90_000
+
+const app = { entry: "ourCreateCall.ts", label: "our app: createCall + client layer + FetchHttpClient.layer" } as const
+const baselines = [
+  { entry: "naiveModules.ts", label: "naive one-POST Effect client, module paths", platform: "neutral" },
+  { entry: "naiveBarrels.ts", label: "naive one-POST Effect client, barrels", platform: "neutral" },
+  { entry: "effectCore.ts", label: "Effect core alone (runFork one effect)", platform: "neutral" },
+  { entry: "sdkCreateCall.ts", label: "official SDK 3.2.0 app (platform node)", platform: "node" }
+] as const
+
+const row = (label: string, bundled: Bundled): string =>
+  `  ${label.padEnd(60)} ${kb(bundled.bytes).padStart(10)} ${kb(bundled.gzipBytes).padStart(10)}`
+
+const ours = await bundle(app.entry, "neutral")
+const budget = JSON.parse(Fs.readFileSync(budgetFile, "utf8")) as Budget
+
+console.log("Bundle size: esbuild 0.25, minified ESM, gzip -9, 1 KB = 1,000 bytes")
+console.log(`  ${"app".padEnd(60)} ${"minified".padStart(10)} ${"gzipped".padStart(10)}`)
+console.log(row(app.label, ours))
+for (const baseline of baselines) {
+  console.log(row(baseline.label, await bundle(baseline.entry, baseline.platform)))
+}
+
+console.log(`\nWhere our app's bytes go (minified, before gzip; ${kb(ours.bytes)} in all)`)
+for (const { owner, bytes } of contributionsByOwner(ours.metafile)) {
+  console.log(`  ${owner.padEnd(40)} ${kb(bytes).padStart(10)} ${`${((bytes / ours.bytes) * 100).toFixed(1)}%`.padStart(7)}`)
+}
+console.log("\nLargest modules")
+for (const { input, bytes } of contributions(ours.metafile).slice(0, 20)) {
+  console.log(`  ${input.replace(/^.*node_modules\//, "").padEnd(72)} ${kb(bytes).padStart(10)}`)
+}
+
+const withinGoal = ours.gzipBytes <= goalBytes
+console.log(`\n${withinGoal ? "PASS" : "MISS"}  goal: ≤ ${kb(goalBytes)} gzipped including Effect: ${kb(ours.gzipBytes)}`)
+
+if (process.argv.includes("--tighten") && ours.gzipBytes < budget.gzipBytes) {
+  // A little headroom (0.5%) so an unrelated dependency patch does not fail CI on a few bytes.
+  const tightened = Math.ceil((ours.gzipBytes * 1.005) / 100) * 100
+  Fs.writeFileSync(budgetFile, `${JSON.stringify({ ...budget, gzipBytes: Math.min(tightened, budget.gzipBytes) }, null, 2)}\n`)
+  console.log(`budget lowered from ${budget.gzipBytes} to ${Math.min(tightened, budget.gzipBytes)} bytes gzipped`)
+} else if (ours.gzipBytes > budget.gzipBytes) {
+  console.log(
+    `FAIL  over budget: ${ours.gzipBytes} bytes gzipped > ${budget.gzipBytes} (size-budget.json). ` +
+      "Find what grew in the lists above; the budget only goes down."
+  )
+  process.exitCode = 1
+} else {
+  console.log(`OK    within budget: ${ours.gzipBytes} ≤ ${budget.gzipBytes} bytes gzipped (size-budget.json)`)
+}
