@@ -25,6 +25,10 @@ export * as CallDirection from "./CallDirection.js"
 /**
  * @since 0.1.0
  */
+export * as CallPage from "./CallPage.js"
+/**
+ * @since 0.1.0
+ */
 export * as CallStatus from "./CallStatus.js"
 /**
  * @since 0.1.0
@@ -77,7 +81,15 @@ export * as SipUri from "./SipUri.js"
 /**
  * @since 0.1.0
  */
+export * as StatusCallback from "./StatusCallback.js"
+/**
+ * @since 0.1.0
+ */
 export * as StatusCallbackEvent from "./StatusCallbackEvent.js"
+/**
+ * @since 0.1.0
+ */
+export * as UpdateCallRequest from "./UpdateCallRequest.js"
 /**
  * @since 0.1.0
  */

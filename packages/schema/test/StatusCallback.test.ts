@@ -1,0 +1,77 @@
+import { describe, expect, it } from "@effect/vitest"
+import { StatusCallback } from "@effect-signalwire/schema"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { issuesOf, reference } from "./utils.js"
+
+const examples = reference("examples.json")
+const spec = reference("sw-voice-status-callback.example.json")
+type Pairs = ReadonlyArray<readonly [string, string]>
+
+describe("StatusCallback", () => {
+  it("decodes the example callback of examples.json and writes the same fields back, in order", () =>
+    Effect.gen(function*() {
+      const pairs: Pairs = examples.status_callback_form
+      const callback = yield* StatusCallback.fromFormParams(pairs)
+      expect(callback).toBeInstanceOf(StatusCallback.StatusCallback)
+      expect(callback).toMatchObject({
+        accountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+        apiVersion: "2010-04-01",
+        callSid: "b3877c40-da60-4998-90ad-b792e98472ca",
+        callStatus: "completed",
+        callDuration: 20,
+        direction: "outbound-api",
+        from: "+13103384645",
+        to: "+13105678901",
+        timestamp: new Date("2018-09-19T20:00:21Z"),
+        sequenceNumber: 3,
+        callbackSource: "call-progress-events"
+      })
+      expect(StatusCallback.toFormParams(callback)).toStrictEqual(pairs)
+    }).pipe(Effect.runSync))
+
+  it("decodes every field of the spec's example payload (sw-voice-status-callback.example.json)", () =>
+    Effect.gen(function*() {
+      const callback = yield* StatusCallback.fromFormParams(Object.entries(spec.form_fields))
+      expect(callback).toMatchObject({
+        callDuration: 94,
+        callerName: "Jane Smith",
+        forwardedFrom: "+15550001111",
+        parentCallSid: "b3877c40-da60-4998-90ad-b792e98472pa",
+        recordingDuration: 94,
+        sipResultCode: "200",
+        sipInviteResultPhrase: "OK",
+        audioInMos: 4.3,
+        audioInMediaPacketCount: 1842,
+        audioOutMediaPacketCount: 1840,
+        sequenceNumber: 4
+      })
+      const written = new Map(StatusCallback.toFormParams(callback))
+      expect(Object.fromEntries(written)).toStrictEqual(spec.form_fields)
+    }).pipe(Effect.runSync))
+
+  it("ignores fields it does not know (Twilio's Called, Caller, ...)", () =>
+    Effect.gen(function*() {
+      const callback = yield* StatusCallback.fromFormParams([...examples.status_callback_form, ["Called", "+13105678901"]])
+      expect(StatusCallback.toFormParams(callback)).toStrictEqual(examples.status_callback_form)
+    }).pipe(Effect.runSync))
+
+  it("names the missing and malformed fields", () => {
+    const pairs: Pairs = examples.status_callback_form
+    const broken = pairs
+      .filter(([name]) => name !== "CallSid")
+      .map(([name, value]): readonly [string, string] => name === "SequenceNumber" ? [name, "first"] : [name, value])
+    const issues = issuesOf(StatusCallback.StatusCallbackForm, broken)
+    expect(issues.map((issue) => issue.path)).toStrictEqual([["CallSid"], ["SequenceNumber"]])
+  })
+
+  it.prop("fromFormParams(toFormParams(x)) = x", [StatusCallback.StatusCallback], ([callback]) =>
+    Effect.gen(function*() {
+      expect(yield* StatusCallback.fromFormParams(StatusCallback.toFormParams(callback))).toStrictEqual(callback)
+    }).pipe(Effect.runSync))
+
+  it("decodes through the class schema from the named fields", () => {
+    const fields = Object.fromEntries(examples.status_callback_form)
+    expect(Schema.decodeUnknownSync(StatusCallback.StatusCallback)(fields).sequenceNumber).toBe(3)
+  })
+})
