@@ -1,0 +1,259 @@
+/**
+ * The emulator's engine: a local SignalWire Calls API in memory, with no sockets.
+ *
+ * It keeps the calls of each configured project, answers the Calls operations as SignalWire
+ * does (create, fetch, list, update, delete; Basic auth; the documented error bodies and
+ * codes), plays each call's life on Effect's `Clock` (see `CallLife`), and POSTs signed status
+ * callbacks through the `HttpClient` it is given. It also holds the fault rules and the log of
+ * the requests the transports observed.
+ *
+ * Serve it over HTTP with `EmulatorServer`, or hand a client an in-process `HttpClient` with
+ * `EmulatorClient`.
+ *
+ * @since 0.1.0
+ */
+import type { Call, CallPage, CreateCallForm } from "@effect-signalwire/schema"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type * as CallLife from "./CallLife.js"
+import type { EmulatorError } from "./EmulatorError.js"
+import type * as Fault from "./Fault.js"
+import * as internal from "./internal/emulator.js"
+
+/**
+ * A project the emulator knows: the Basic auth user (the Project ID, also the `AccountSid` of
+ * its URLs), its API token, and the key its status callbacks are signed with (SignalWire's
+ * "Signing Key"; the API token when not given).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Project {
+  readonly projectId: string
+  readonly authToken: Redacted.Redacted<string> | string
+  readonly signingKey?: Redacted.Redacted<string> | string | undefined
+}
+
+/**
+ * The project the emulator serves when none is configured.
+ *
+ * @since 0.1.0
+ * @category defaults
+ */
+export const defaultProject: Project = internal.defaultProject
+
+/**
+ * The paths every call URL starts with, as SignalWire writes them (`uri`, paging links).
+ *
+ * @since 0.1.0
+ * @category defaults
+ */
+export const apiBasePath: string = internal.apiBase
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The projects that may authenticate (default: {@link defaultProject}). */
+  readonly projects?: ReadonlyArray<Project> | undefined
+  /** Time spent in each status (default: `CallLife.defaultTimings`, about 6 s in all). */
+  readonly timings?: Partial<CallLife.Timings> | undefined
+  /** Scripted outcomes, checked before `CallLife.defaultOutcomeRules`. */
+  readonly outcomes?: ReadonlyArray<CallLife.OutcomeRule> | undefined
+  /** Fault rules in force from the start. */
+  readonly faults?: ReadonlyArray<Fault.FaultRule> | undefined
+  /** USD per minute, for `price` and the `MaxPricePerMinute` check (default 0.0065). */
+  readonly pricePerMinute?: number | undefined
+  /** How long a status callback may take before it counts as failed (default 15 s). */
+  readonly callbackTimeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * The Basic auth credentials of a request.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Credentials {
+  readonly username: string
+  readonly password: Redacted.Redacted<string>
+}
+
+/**
+ * What every Calls request carries: its credentials (none: 401) and the `AccountSid` of its URL.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CallsRequest {
+  readonly credentials: Credentials | undefined
+  readonly accountSid: string
+}
+
+/**
+ * `POST /Accounts/{AccountSid}/Calls`, with the form fields of its body.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateCallRequest extends CallsRequest {
+  readonly form: CreateCallForm.FormParams
+}
+
+/**
+ * `GET` or `DELETE /Accounts/{AccountSid}/Calls/{Sid}`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CallRequest extends CallsRequest {
+  readonly callSid: string
+}
+
+/**
+ * `GET /Accounts/{AccountSid}/Calls`, with the query's fields.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListCallsRequest extends CallsRequest {
+  readonly query: CreateCallForm.FormParams
+}
+
+/**
+ * `POST /Accounts/{AccountSid}/Calls/{Sid}`, with the form fields of its body.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateCallRequest extends CallRequest {
+  readonly form: CreateCallForm.FormParams
+}
+
+/**
+ * A request as a transport saw it, before the emulator answered.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface InterceptedRequest {
+  /** The Calls operation its route names; `undefined` when no route matched. */
+  readonly operation: Fault.Operation | undefined
+  readonly method: string
+  readonly path: string
+  readonly accountSid: string | undefined
+}
+
+/**
+ * A request the emulator observed, with the faults it applied to it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ObservedRequest extends InterceptedRequest {
+  readonly receivedAt: Date
+  readonly faults: ReadonlyArray<Fault.Fault>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The projects it serves, credentials `Redacted`. */
+  readonly projects: ReadonlyArray<{
+    readonly projectId: string
+    readonly authToken: Redacted.Redacted<string>
+    readonly signingKey: Redacted.Redacted<string>
+  }>
+
+  /** Creates a call (answered 201 over HTTP) and starts its life. */
+  readonly createCall: (request: CreateCallRequest) => Effect.Effect<Call.Call, EmulatorError>
+  readonly fetchCall: (request: CallRequest) => Effect.Effect<Call.Call, EmulatorError>
+  /** One page of the project's calls, newest first. */
+  readonly listCalls: (request: ListCallsRequest) => Effect.Effect<CallPage.CallPage, EmulatorError>
+  /** Hangs a call up (`Status`), redirects it (`Url`) or moves its status callbacks. */
+  readonly updateCall: (request: UpdateCallRequest) => Effect.Effect<Call.Call, EmulatorError>
+  /** Deletes the record of a call that has ended (answered 204 over HTTP). */
+  readonly deleteCall: (request: CallRequest) => Effect.Effect<void, EmulatorError>
+
+  /** Every call of every project, oldest first. */
+  readonly calls: Effect.Effect<ReadonlyArray<Call.Call>>
+
+  /** The scripted outcomes in force (before the defaults). */
+  readonly outcomes: Effect.Effect<ReadonlyArray<CallLife.OutcomeRule>>
+  /** Replaces the scripted outcomes, for the calls created from now on. */
+  readonly setOutcomes: (rules: ReadonlyArray<CallLife.OutcomeRule>) => Effect.Effect<void>
+
+  /** The fault rules in force, `times` counting what is left. */
+  readonly faults: Effect.Effect<ReadonlyArray<Fault.FaultRule>>
+  readonly addFault: (rule: Fault.FaultRule) => Effect.Effect<void>
+  readonly clearFaults: Effect.Effect<void>
+
+  /**
+   * For transports: records a request and returns the faults to apply to it, in order (each
+   * matching rule's count goes down by one).
+   */
+  readonly intercept: (request: InterceptedRequest) => Effect.Effect<ReadonlyArray<Fault.Fault>>
+  /** Every request observed, oldest first. */
+  readonly requests: Effect.Effect<ReadonlyArray<ObservedRequest>>
+  /** How many requests were observed, of one operation and/or project. */
+  readonly requestCount: (
+    filter?: { readonly operation?: Fault.Operation; readonly accountSid?: string }
+  ) => Effect.Effect<number>
+  readonly clearRequests: Effect.Effect<void>
+
+  /** Forgets every call (ending their lives), fault, observed request and scripted outcome. */
+  readonly reset: Effect.Effect<void>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class Emulator extends Context.Tag("@effect-signalwire/emulator/Emulator")<Emulator, Service>() {}
+
+/**
+ * Builds an emulator whose calls live as long as the scope. Status callbacks go through the
+ * `HttpClient` in context (e.g. `FetchHttpClient.layer`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: (options?: Options) => Effect.Effect<Service, never, HttpClient.HttpClient | Scope.Scope> = internal.make
+
+/**
+ * @since 0.1.0
+ * @category layers
+ * @example
+ * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ *
+ * // An in-process HttpClient answered by an emulator whose callbacks go out through fetch.
+ * const TestHttp = EmulatorClient.layer.pipe(
+ *   Layer.provideMerge(Emulator.layer({ projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }] })),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ */
+export const layer = (options?: Options): Layer.Layer<Emulator, never, HttpClient.HttpClient> =>
+  Layer.scoped(Emulator, make(options))
+
+/**
+ * Like {@link layer}, with the options read from `Config` (e.g. `Config.redacted("TOKEN")`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  options: Config.Config.Wrap<Options>
+): Layer.Layer<Emulator, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.scoped(Emulator, Effect.flatMap(Config.unwrap(options), make))

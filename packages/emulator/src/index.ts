@@ -1,0 +1,32 @@
+/**
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as CallLife from "./CallLife.js"
+/**
+ * @since 0.1.0
+ */
+export * as Emulator from "./Emulator.js"
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorClient from "./EmulatorClient.js"
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorError from "./EmulatorError.js"
+/**
+ * @since 0.1.0
+ */
+export * as EmulatorServer from "./EmulatorServer.js"
+/**
+ * @since 0.1.0
+ */
+export * as Fault from "./Fault.js"
+/**
+ * @since 0.1.0
+ */
+export * as WebhookSignature from "./WebhookSignature.js"

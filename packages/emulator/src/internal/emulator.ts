@@ -1,0 +1,467 @@
+/**
+ * The engine: calls in memory per project, their lives on Effect's `Clock`, signed status
+ * callbacks, fault rules and the log of observed requests.
+ *
+ * @internal
+ */
+import type { CreateCallRequest, StatusCallbackEvent } from "@effect-signalwire/schema"
+import { Call, CallStatus, CreateCallForm, Sid, StatusCallback, UpdateCallRequest } from "@effect-signalwire/schema"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Arr from "effect/Array"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as FiberMap from "effect/FiberMap"
+import * as FiberSet from "effect/FiberSet"
+import * as HashMap from "effect/HashMap"
+import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
+import * as Random from "effect/Random"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import type * as Scope from "effect/Scope"
+import * as CallLife from "../CallLife.js"
+import type * as Emulator from "../Emulator.js"
+import type { EmulatorError } from "../EmulatorError.js"
+import * as Fault from "../Fault.js"
+import * as WebhookSignature from "../WebhookSignature.js"
+import * as errors from "./errors.js"
+import * as listing from "./listing.js"
+import { createCallRejected, parametersRejected } from "./validation.js"
+
+/** @internal */
+export const apiBase = "/api/laml/2010-04-01"
+
+/** @internal */
+export const defaultProject = {
+  projectId: "b3877c40-da60-4998-90ad-b792e98472af",
+  authToken: "PTemulator-token"
+} as const
+
+type Status = CallStatus.KnownCallStatus
+
+interface CallbackTarget {
+  readonly url: string
+  readonly method: "GET" | "POST"
+  readonly events: ReadonlyArray<StatusCallbackEvent.StatusCallbackEvent>
+}
+
+type Delivery =
+  | { readonly _tag: "Callback"; readonly target: CallbackTarget; readonly callback: StatusCallback.StatusCallback }
+  | { readonly _tag: "End" }
+
+interface CallRecord {
+  readonly project: Project
+  readonly order: number
+  readonly call: Call.Call
+  readonly callbacks: CallbackTarget | undefined
+  readonly machineDetection: boolean
+  readonly outcome: CallLife.OutcomeRule
+  readonly timeout: Duration.Duration
+  readonly url: string | undefined
+  readonly nextSequenceNumber: number
+  readonly deliveries: Queue.Queue<Delivery>
+}
+
+interface Project {
+  readonly projectId: string
+  readonly authToken: Redacted.Redacted<string>
+  readonly signingKey: Redacted.Redacted<string>
+}
+
+const redacted = (value: Redacted.Redacted<string> | string) => Redacted.isRedacted(value) ? value : Redacted.make(value)
+
+const wholeSecond = (millis: number) => new Date(Math.floor(millis / 1000) * 1000)
+
+const now = Effect.map(Clock.currentTimeMillis, wholeSecond)
+
+// (310) 567-8901 for a North American number, the number itself otherwise.
+const formatted = (address: string) => {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(address)
+  return nanp === null ? address : `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`
+}
+
+const uuid = Effect.map(Effect.all(Arr.makeBy(16, () => Random.nextIntBetween(0, 256))), (bytes) => {
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = bytes.map((b) => b.toString(16).padStart(2, "0")).join("")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+})
+
+const eventOf = (status: Status): StatusCallbackEvent.StatusCallbackEvent | undefined => {
+  switch (status) {
+    case "initiated":
+    case "ringing":
+      return status
+    case "in-progress":
+      return "answered"
+    case "queued":
+      return undefined
+    default:
+      return "completed"
+  }
+}
+
+const sipResultCodes: Partial<Record<Status, string>> = {
+  completed: "200",
+  busy: "486",
+  "no-answer": "480",
+  canceled: "487",
+  failed: "404"
+}
+
+const callsPath = (accountSid: string) => `${apiBase}/Accounts/${accountSid}/Calls`
+
+/** @internal */
+export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Service, never, HttpClient.HttpClient | Scope.Scope> =>
+  Effect.gen(function*() {
+    const configured: ReadonlyArray<Emulator.Project> = options.projects ?? [defaultProject]
+    const projects: ReadonlyArray<Project> = configured.map((project) => ({
+      projectId: project.projectId,
+      authToken: redacted(project.authToken),
+      signingKey: redacted(project.signingKey ?? project.authToken)
+    }))
+    const timings = { ...CallLife.defaultTimings, ...options.timings }
+    const pricePerMinute = options.pricePerMinute ?? 0.0065
+    const callbackTimeout = options.callbackTimeout ?? "15 seconds"
+    const httpClient = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+
+    const store = yield* Ref.make(HashMap.empty<string, CallRecord>())
+    const created = yield* Ref.make(0)
+    const outcomes = yield* Ref.make<ReadonlyArray<CallLife.OutcomeRule>>(options.outcomes ?? [])
+    const faults = yield* Ref.make<ReadonlyArray<{ readonly rule: Fault.FaultRule; readonly remaining: number }>>(
+      (options.faults ?? []).map((rule) => ({ rule, remaining: rule.times ?? Infinity }))
+    )
+    const observed = yield* Ref.make<ReadonlyArray<Emulator.ObservedRequest>>([])
+    const lives = yield* FiberMap.make<string>()
+    // Held while a call changes status, so an update reads a status no life is about to change.
+    const statusLock = yield* Effect.makeSemaphore(1)
+    const deliveries = yield* FiberSet.make()
+
+    const authenticate = (request: Emulator.CallsRequest): Effect.Effect<Project, EmulatorError> => {
+      const credentials = request.credentials
+      const project = credentials === undefined ? undefined : projects.find((project) =>
+        project.projectId === credentials.username &&
+        Redacted.value(project.authToken) === Redacted.value(credentials.password)
+      )
+      return project !== undefined && project.projectId === request.accountSid
+        ? Effect.succeed(project)
+        : Effect.fail(errors.unauthorized())
+    }
+
+    const find = (project: Project, callSid: string): Effect.Effect<CallRecord, EmulatorError> =>
+      Effect.flatMap(Ref.get(store), (calls) => {
+        const record = HashMap.get(calls, callSid)
+        return Option.isSome(record) && record.value.project.projectId === project.projectId
+          ? Effect.succeed(record.value)
+          : Effect.fail(errors.notFound(`${callsPath(project.projectId)}/${callSid}.json`))
+      })
+
+    // Moves a call to `status` and queues the status callback the request subscribed to. Atomic:
+    // a life is interrupted between steps, never inside one.
+    const transitionLocked = (callSid: string, status: Status) =>
+      Effect.uninterruptible(Effect.gen(function*() {
+        const at = yield* now
+        const changed = yield* Ref.modify(store, (calls) => {
+          const found = HashMap.get(calls, callSid)
+          if (Option.isNone(found) || CallStatus.isFinal(found.value.call.status)) return [Option.none(), calls] as const
+          const record = found.value
+          const final = CallStatus.isFinal(status)
+          const startTime = status === "in-progress" ? at : record.call.startTime
+          const duration = final && startTime !== null ? Math.round((at.getTime() - startTime.getTime()) / 1000) : 0
+          const call = new Call.Call({
+            ...record.call,
+            // `initiated` is an event, not a status of the resource: the call stays `queued` until it rings.
+            status: status === "initiated" ? "queued" : status,
+            dateUpdated: at,
+            startTime,
+            ...(status === "in-progress" && record.machineDetection
+              ? { answeredBy: record.outcome.answeredBy ?? "human" }
+              : {}),
+            ...(final
+              ? {
+                endTime: at,
+                duration,
+                price: startTime === null ? 0 : Math.max(1, Math.ceil(duration / 60)) * pricePerMinute,
+                sipResultCode: sipResultCodes[status] ?? null
+              }
+              : {})
+          })
+          const event = eventOf(status)
+          const target = record.callbacks
+          const callback = target !== undefined && event !== undefined && target.events.includes(event)
+            ? Option.some(new StatusCallback.StatusCallback({
+              accountSid: call.accountSid,
+              apiVersion: "2010-04-01",
+              callSid: call.sid,
+              callStatus: status,
+              ...(final ? { callDuration: duration } : {}),
+              direction: call.direction,
+              from: call.from,
+              to: call.to,
+              timestamp: at,
+              sequenceNumber: record.nextSequenceNumber,
+              callbackSource: "call-progress-events",
+              ...(final ? { sipResultCode: call.sipResultCode! } : {})
+            }))
+            : Option.none()
+          const next: CallRecord = {
+            ...record,
+            call,
+            nextSequenceNumber: record.nextSequenceNumber + (Option.isSome(callback) ? 1 : 0)
+          }
+          return [Option.some({ record: next, callback, target, final }), HashMap.set(calls, callSid, next)] as const
+        })
+        if (Option.isNone(changed)) return
+        const { callback, final, record, target } = changed.value
+        if (Option.isSome(callback)) {
+          yield* Queue.offer(record.deliveries, { _tag: "Callback", target: target!, callback: callback.value })
+        }
+        if (final) yield* Queue.offer(record.deliveries, { _tag: "End" })
+      }))
+
+    const transition = (callSid: string, status: Status) => statusLock.withPermits(1)(transitionLocked(callSid, status))
+
+    const life = (callSid: string, outcome: CallLife.OutcomeRule, timeout: Duration.Duration) => {
+      const ring = Duration.decode(outcome.ring ?? timings.ringing)
+      const talk = outcome.talk ?? timings.inProgress
+      return Effect.gen(function*() {
+        yield* Effect.sleep(timings.queued)
+        yield* transition(callSid, "initiated")
+        yield* Effect.sleep(timings.initiated)
+        if (outcome.outcome === "busy" || outcome.outcome === "failed") {
+          return yield* transition(callSid, outcome.outcome)
+        }
+        yield* transition(callSid, "ringing")
+        if (outcome.outcome === "canceled") {
+          yield* Effect.sleep(ring)
+          return yield* transition(callSid, "canceled")
+        }
+        if (outcome.outcome === "no-answer" || Duration.greaterThan(ring, timeout)) {
+          yield* Effect.sleep(Duration.min(ring, timeout))
+          return yield* transition(callSid, "no-answer")
+        }
+        yield* Effect.sleep(ring)
+        yield* transition(callSid, "in-progress")
+        yield* Effect.sleep(talk)
+        yield* transition(callSid, "completed")
+      }).pipe(Effect.withSpan("Emulator.callLife", { attributes: { callSid } }))
+    }
+
+    const deliver = (project: Project, delivery: Extract<Delivery, { _tag: "Callback" }>) => {
+      const params = StatusCallback.toFormParams(delivery.callback)
+      const { method, url } = delivery.target
+      const signedUrl = method === "GET" ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(params as Array<[string, string]>)}` : url
+      const signature = WebhookSignature.sign({ url: signedUrl, params: method === "GET" ? [] : params, key: project.signingKey })
+      const request = (method === "GET" ? HttpClientRequest.get(signedUrl) : HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))).pipe(
+        HttpClientRequest.setHeaders({
+          [WebhookSignature.signatureHeader]: signature,
+          [WebhookSignature.twilioSignatureHeader]: signature,
+          "user-agent": "effect-signalwire-emulator"
+        })
+      )
+      return httpClient.execute(request).pipe(
+        Effect.flatMap((response) =>
+          Effect.zipRight(
+            Effect.ignore(response.text),
+            response.status >= 200 && response.status < 300
+              ? Effect.void
+              : Effect.logWarning(`status callback answered ${response.status}`)
+          )
+        ),
+        Effect.timeoutFail({ duration: callbackTimeout, onTimeout: () => `no answer within ${Duration.format(callbackTimeout)}` }),
+        Effect.catchAllCause((cause) => Effect.logWarning("status callback not delivered", cause)),
+        Effect.annotateLogs({ callSid: delivery.callback.callSid, callStatus: delivery.callback.callStatus, url }),
+        Effect.withSpan("Emulator.deliverStatusCallback", { attributes: { callSid: delivery.callback.callSid, url } })
+      )
+    }
+
+    // One consumer per call keeps its callbacks in order without holding up its life.
+    const deliverAll = (project: Project, queue: Queue.Queue<Delivery>): Effect.Effect<void> =>
+      Effect.flatMap(Queue.take(queue), (delivery) =>
+        delivery._tag === "End" ? Effect.void : Effect.zipRight(deliver(project, delivery), deliverAll(project, queue)))
+
+    const createCall = Effect.fn("Emulator.createCall")(function*(request: Emulator.CreateCallRequest) {
+      const project = yield* authenticate(request)
+      const input: CreateCallRequest.CreateCallRequest = yield* CreateCallForm.fromFormParams(request.form).pipe(
+        Effect.mapError(createCallRejected)
+      )
+      if (input.maxPricePerMinute !== undefined && Number(input.maxPricePerMinute) < pricePerMinute) {
+        return yield* Effect.fail(errors.maxPriceExceeded(pricePerMinute))
+      }
+      const sid = yield* uuid
+      const at = yield* now
+      const path = `${callsPath(project.projectId)}/${sid}`
+      const call = new Call.Call({
+        sid: Sid.CallSid.make(sid),
+        accountSid: project.projectId as Call.Call["accountSid"],
+        dateCreated: at,
+        dateUpdated: at,
+        parentCallSid: null,
+        to: input.to,
+        formattedTo: formatted(input.to),
+        toFormatted: formatted(input.to),
+        from: input.from,
+        formattedFrom: formatted(input.from),
+        fromFormatted: formatted(input.from),
+        phoneNumberSid: null,
+        status: "queued",
+        startTime: null,
+        endTime: null,
+        duration: 0,
+        price: null,
+        priceUnit: "USD",
+        direction: "outbound-api",
+        answeredBy: null,
+        apiVersion: "2010-04-01",
+        forwardedFrom: null,
+        callerName: null,
+        uri: `${path}.json`,
+        subresourceUris: { notifications: `${path}/Notifications.json`, recordings: `${path}/Recordings.json` },
+        annotation: null,
+        groupSid: null,
+        audioInMos: null,
+        sipResultCode: null,
+        audioRttAvg: null,
+        audioRttMin: null,
+        audioRttMax: null,
+        audioOutJitterMin: null,
+        audioOutJitterMax: null,
+        audioOutJitterAvg: null,
+        audioOutLost: null
+      })
+      const outcome = CallLife.resolve([...(yield* Ref.get(outcomes)), ...CallLife.defaultOutcomeRules], input.to)
+      const timeout = Duration.seconds(input.timeout ?? 60)
+      const queue = yield* Queue.unbounded<Delivery>()
+      const record: CallRecord = {
+        project,
+        order: yield* Ref.getAndUpdate(created, (n) => n + 1),
+        call,
+        callbacks: input.statusCallback === undefined ? undefined : {
+          url: input.statusCallback,
+          method: input.statusCallbackMethod ?? "POST",
+          events: input.statusCallbackEvent ?? ["completed"]
+        },
+        machineDetection: input.machineDetection !== undefined && input.machineDetection !== "none",
+        outcome,
+        timeout,
+        url: input.url,
+        nextSequenceNumber: 0,
+        deliveries: queue
+      }
+      yield* Ref.update(store, HashMap.set(sid, record))
+      yield* FiberSet.run(deliveries, deliverAll(project, queue))
+      yield* FiberMap.run(lives, sid, life(sid, outcome, timeout))
+      return call
+    })
+
+    const fetchCall = Effect.fn("Emulator.fetchCall")(function*(request: Emulator.CallRequest) {
+      const project = yield* authenticate(request)
+      return (yield* find(project, request.callSid)).call
+    })
+
+    const listCalls = Effect.fn("Emulator.listCalls")(function*(request: Emulator.ListCallsRequest) {
+      const project = yield* authenticate(request)
+      const query = yield* Either.match(listing.parse(request.query), { onLeft: Effect.fail, onRight: Effect.succeed })
+      const calls = Arr.fromIterable(HashMap.values(yield* Ref.get(store)))
+        .filter((record) => record.project.projectId === project.projectId)
+        .sort((a, b) => b.order - a.order)
+        .map((record) => record.call)
+      return listing.page(calls.filter(listing.matches(query)), query, callsPath(project.projectId))
+    })
+
+    const updateCall = Effect.fn("Emulator.updateCall")(function*(request: Emulator.UpdateCallRequest) {
+      const project = yield* authenticate(request)
+      const update = yield* UpdateCallRequest.fromFormParams(request.form).pipe(Effect.mapError(parametersRejected))
+      const record = yield* find(project, request.callSid)
+      if (update.status === undefined && update.url !== undefined && CallStatus.isFinal(record.call.status)) {
+        return yield* Effect.fail(errors.invalidCallState("Call is not in-progress. Cannot redirect."))
+      }
+      yield* Ref.update(store, (calls) =>
+        HashMap.modify(calls, request.callSid, (current) => ({
+          ...current,
+          url: update.url ?? current.url,
+          callbacks: update.statusCallback === undefined && update.statusCallbackMethod === undefined
+            ? current.callbacks
+            : {
+              url: update.statusCallback ?? current.callbacks?.url ?? "",
+              method: update.statusCallbackMethod ?? current.callbacks?.method ?? "POST",
+              events: current.callbacks?.events ?? ["completed"]
+            }
+        })))
+      if (update.status !== undefined) {
+        const status = update.status
+        yield* statusLock.withPermits(1)(Effect.gen(function*() {
+          const current = (yield* find(project, request.callSid)).call.status
+          // `canceled` ends a call that is not answered yet; `completed` ends it whatever its state.
+          if (CallStatus.isFinal(current) || (status === "canceled" && current === "in-progress")) return
+          yield* FiberMap.remove(lives, request.callSid)
+          yield* transitionLocked(request.callSid, current === "in-progress" ? "completed" : "canceled")
+        }))
+      }
+      return (yield* find(project, request.callSid)).call
+    })
+
+    const deleteCall = Effect.fn("Emulator.deleteCall")(function*(request: Emulator.CallRequest) {
+      const project = yield* authenticate(request)
+      const record = yield* find(project, request.callSid)
+      if (!CallStatus.isFinal(record.call.status)) return yield* Effect.fail(errors.notComplete())
+      yield* Ref.update(store, HashMap.remove(request.callSid))
+    })
+
+    const intercept = (request: Emulator.InterceptedRequest) =>
+      Effect.gen(function*() {
+        const operation = request.operation
+        const applied = operation === undefined || request.accountSid === undefined ? [] : yield* Ref.modify(faults, (rules) => {
+          const matched: Array<Fault.Fault> = []
+          const next = rules.flatMap((entry) => {
+            if (!Fault.appliesTo(entry.rule, { operation, accountSid: request.accountSid! })) return [entry]
+            matched.push(entry.rule.fault)
+            return entry.remaining > 1 ? [{ ...entry, remaining: entry.remaining - 1 }] : []
+          })
+          return [matched, next] as const
+        })
+        const receivedAt = new Date(yield* Clock.currentTimeMillis)
+        yield* Ref.update(observed, Arr.append({ ...request, receivedAt, faults: applied }))
+        return applied
+      })
+
+    const requestCount = (filter: { readonly operation?: Fault.Operation; readonly accountSid?: string } = {}) =>
+      Effect.map(Ref.get(observed), (requests) =>
+        requests.filter((request) =>
+          (filter.operation === undefined || request.operation === filter.operation) &&
+          (filter.accountSid === undefined || request.accountSid === filter.accountSid)
+        ).length)
+
+    return {
+      projects: projects.map(({ authToken, projectId, signingKey }) => ({ projectId, authToken, signingKey })),
+      createCall,
+      fetchCall,
+      listCalls,
+      updateCall,
+      deleteCall,
+      calls: Effect.map(Ref.get(store), (calls) =>
+        Arr.fromIterable(HashMap.values(calls))
+          .sort((a, b) => a.order - b.order)
+          .map((record) => record.call)),
+      outcomes: Ref.get(outcomes),
+      setOutcomes: (rules: ReadonlyArray<CallLife.OutcomeRule>) => Ref.set(outcomes, rules),
+      faults: Effect.map(Ref.get(faults), (entries) => entries.map(({ remaining, rule }) => ({ ...rule, ...(Number.isFinite(remaining) ? { times: remaining } : {}) }))),
+      addFault: (rule: Fault.FaultRule) => Ref.update(faults, Arr.append({ rule, remaining: rule.times ?? Infinity })),
+      clearFaults: Ref.set(faults, []),
+      intercept,
+      requests: Ref.get(observed),
+      requestCount,
+      clearRequests: Ref.set(observed, []),
+      reset: Effect.all([
+        FiberMap.clear(lives),
+        FiberSet.clear(deliveries),
+        Ref.set(store, HashMap.empty()),
+        Ref.set(faults, []),
+        Ref.set(observed, []),
+        Ref.set(outcomes, options.outcomes ?? [])
+      ], { discard: true })
+    }
+  })
