@@ -2,14 +2,22 @@
  * Test helpers: the projects the tests use, an emulator whose status callbacks land in a queue,
  * and readers for the wire formats.
  */
-import { Emulator } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as HttpServer from "@effect/platform/HttpServer"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
+import { createServer } from "node:http"
 
 export const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
 export const authToken = "PTtest-token"
@@ -76,3 +84,45 @@ export const form = (fields: Record<string, string | ReadonlyArray<string>>): Re
 
 export const minimalForm = (extra: Record<string, string | ReadonlyArray<string>> = {}) =>
   form({ To: "+13105678901", From: "+13103384645", Url: "https://example.com/voice.xml", ...extra })
+
+/**
+ * A real HTTP listener on 127.0.0.1 for status callbacks: every request lands in `received`
+ * (with the full URL it was sent to) and is answered 204.
+ */
+export const callbackListener = Effect.gen(function*() {
+  const received = yield* Queue.unbounded<Received>()
+  const server = yield* NodeHttpServer.make(() => createServer(), { port: 0, host: "127.0.0.1" })
+  const address = server.address as HttpServer.TcpAddress
+  const origin = `http://127.0.0.1:${address.port}`
+  yield* server.serve(
+    Effect.gen(function*() {
+      const request = yield* HttpServerRequest.HttpServerRequest
+      const params = yield* request.urlParamsBody
+      yield* Queue.offer(received, {
+        method: request.method,
+        url: `${origin}${request.originalUrl}`,
+        headers: request.headers,
+        params
+      })
+      return HttpServerResponse.empty({ status: 204 })
+    }).pipe(Effect.orDie)
+  )
+  return { received, url: `${origin}/status` }
+})
+
+/** The server's emulator and base URL, over real HTTP on 127.0.0.1, callbacks sent with fetch. */
+export const serveEmulator = (options: Emulator.Options = {}) =>
+  Effect.gen(function*() {
+    const context = yield* Layer.build(
+      EmulatorServer.layer().pipe(
+        Layer.provideMerge(Emulator.layer({ projects, ...options })),
+        Layer.provide(FetchHttpClient.layer)
+      )
+    )
+    const url = yield* Effect.provide(EmulatorServer.url, context)
+    return { emulator: Context.get(context, Emulator.Emulator), url }
+  })
+
+/** The Basic auth header of the test project. */
+export const basicAuth = (username = projectId, password = authToken) =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`

@@ -415,9 +415,12 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       Effect.gen(function*() {
         const operation = request.operation
         const applied = operation === undefined || request.accountSid === undefined ? [] : yield* Ref.modify(faults, (rules) => {
+          // Delays add up; the first rule that answers ends the request, and the rules after it
+          // are not used up.
           const matched: Array<Fault.Fault> = []
           const next = rules.flatMap((entry) => {
-            if (!Fault.appliesTo(entry.rule, { operation, accountSid: request.accountSid! })) return [entry]
+            const answered = matched.some((fault) => fault._tag !== "Delay")
+            if (answered || !Fault.appliesTo(entry.rule, { operation, accountSid: request.accountSid! })) return [entry]
             matched.push(entry.rule.fault)
             return entry.remaining > 1 ? [{ ...entry, remaining: entry.remaining - 1 }] : []
           })
