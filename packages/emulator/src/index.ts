@@ -13,6 +13,10 @@ export * as Emulator from "./Emulator.js"
 /**
  * @since 0.1.0
  */
+export * as EmulatorCli from "./EmulatorCli.js"
+/**
+ * @since 0.1.0
+ */
 export * as EmulatorClient from "./EmulatorClient.js"
 /**
  * @since 0.1.0

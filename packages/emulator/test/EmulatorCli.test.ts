@@ -1,0 +1,131 @@
+import { describe, expect, it } from "@effect/vitest"
+import { CallLife, EmulatorCli } from "@effect-signalwire/emulator"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import { type ChildProcess, spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+
+const bin = fileURLToPath(new URL("../bin/effect-signalwire-emulator.js", import.meta.url))
+
+interface Spawned {
+  readonly child: ChildProcess
+  readonly stdout: () => string
+  readonly stderr: () => string
+  readonly exit: Promise<number | null>
+}
+
+/** Runs the command as a user would, killing it if the test ends first. */
+const command = (args: ReadonlyArray<string>) =>
+  Effect.acquireRelease(
+    Effect.sync((): Spawned => {
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })
+      let stdout = ""
+      let stderr = ""
+      child.stdout!.on("data", (chunk) => (stdout += chunk))
+      child.stderr!.on("data", (chunk) => (stderr += chunk))
+      const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+      return { child, stdout: () => stdout, stderr: () => stderr, exit }
+    }),
+    ({ child }) => Effect.sync(() => child.kill("SIGKILL"))
+  )
+
+const listening = (spawned: Spawned) =>
+  Effect.sync(() => /listening on (http:\/\/\S+)/.exec(spawned.stdout())?.[1]).pipe(
+    Effect.flatMap((url) => url === undefined ? Effect.fail("not yet") : Effect.succeed(url)),
+    Effect.retry({ schedule: Schedule.spaced("50 millis") }),
+    Effect.timeout("15 seconds")
+  )
+
+describe("EmulatorCli", () => {
+  describe("parse", () => {
+    it("gives the defaults for no arguments", () => {
+      const command = EmulatorCli.parse([])
+      expect(command).toStrictEqual(Either.right({ _tag: "Run", options: EmulatorCli.defaults }))
+      expect(EmulatorCli.defaults).toMatchObject({ port: 8080, host: "127.0.0.1", projectId: "b3877c40-da60-4998-90ad-b792e98472af" })
+    })
+
+    it("reads every option, as --flag value or --flag=value", () => {
+      const command = EmulatorCli.parse([
+        "--port=9090", "--host", "0.0.0.0", "--project", "p", "--token", "t", "--signing-key=k",
+        "--queued", "1s", "--initiated", "250ms", "--ringing", "2 seconds", "--talk", "100", "--log"
+      ])
+      assertRun(command, (options) => {
+        expect(options).toMatchObject({ port: 9090, host: "0.0.0.0", projectId: "p", logRequests: true })
+        expect(Redacted.value(options.authToken)).toBe("t")
+        expect(Redacted.value(options.signingKey!)).toBe("k")
+        expect(Object.values(options.timings).map((d) => Duration.toMillis(d))).toStrictEqual([1000, 250, 2000, 100])
+      })
+    })
+
+    it.each([["-h"], ["--help"]])("%s asks for help", (flag) => {
+      expect(EmulatorCli.parse(["--port", "1", flag])).toStrictEqual(Either.right({ _tag: "Help" }))
+    })
+
+    it.each([
+      [["--bogus"], "unknown option \"--bogus\""],
+      [["--port"], "--port needs a value"],
+      [["--port", "eighty"], "--port must be a port number from 0 to 65535 (got \"eighty\")"],
+      [["--port", "70000"], "--port must be a port number"],
+      [["--ringing", "soon"], "--ringing must be a duration such as 500ms, 2s or \"2 seconds\" (got \"soon\")"]
+    ])("rejects %j: %s", (argv, message) => {
+      const command = EmulatorCli.parse(argv)
+      expect(Either.isLeft(command) && command.left.message).toContain(message)
+    })
+
+    it("the defaults are the engine's default timings", () => {
+      expect(EmulatorCli.defaults.timings).toStrictEqual(CallLife.defaultTimings)
+    })
+  })
+
+  describe("the command", () => {
+    it.scopedLive("starts, prints its settings, answers the API, and stops cleanly on SIGTERM", () =>
+      Effect.gen(function*() {
+        const projectId = "0f9d8c7b-6a5e-4d3c-8b2a-1f0e9d8c7b6a"
+        const spawned = yield* command(["--port", "0", "--project", projectId, "--token", "PTcli-token"])
+        const url = yield* listening(spawned)
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+        expect(spawned.stdout()).toContain(`project      ${projectId}`)
+        // A token that was given is not printed.
+        expect(spawned.stdout()).not.toContain("PTcli-token")
+
+        const created = yield* Effect.promise(() =>
+          fetch(`${url}/api/laml/2010-04-01/Accounts/${projectId}/Calls.json`, {
+            method: "POST",
+            headers: {
+              authorization: `Basic ${Buffer.from(`${projectId}:PTcli-token`).toString("base64")}`,
+              "content-type": "application/x-www-form-urlencoded"
+            },
+            body: "To=%2B13105678901&From=%2B13103384645&Url=https%3A%2F%2Fexample.com%2Fv.xml"
+          })
+        )
+        expect(created.status).toBe(201)
+        expect((yield* Effect.promise(() => created.json())).status).toBe("queued")
+
+        spawned.child.kill("SIGTERM")
+        expect(yield* Effect.promise(() => spawned.exit)).toBe(0)
+        expect(spawned.stdout()).toContain("effect-signalwire-emulator stopped")
+        const refused = yield* Effect.either(Effect.tryPromise(() => fetch(`${url}/__emulator/health`)))
+        expect(Either.isLeft(refused)).toBe(true)
+      }), 30_000)
+
+    it.scopedLive("--help prints the options and exits 0; a bad option exits 2 saying why", () =>
+      Effect.gen(function*() {
+        const help = yield* command(["--help"])
+        expect(yield* Effect.promise(() => help.exit)).toBe(0)
+        expect(help.stdout()).toContain("Usage: effect-signalwire-emulator [options]")
+        expect(help.stdout()).toContain("--signing-key <key>")
+
+        const bad = yield* command(["--port", "x"])
+        expect(yield* Effect.promise(() => bad.exit)).toBe(2)
+        expect(bad.stderr()).toContain("--port must be a port number")
+      }), 30_000)
+  })
+})
+
+const assertRun = (command: Either.Either<EmulatorCli.Command, EmulatorCli.CliError>, check: (options: EmulatorCli.CliOptions) => void) => {
+  if (Either.isLeft(command) || command.right._tag !== "Run") throw new Error(`expected options, got ${JSON.stringify(command)}`)
+  check(command.right.options)
+}
