@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // The effect-signalwire-emulator command. A published package runs its built JavaScript
-// (dist/). In a development checkout, where dist/ is not built, it runs the TypeScript source
-// through tsx in a child process that resolves the workspace packages to their source too.
+// (dist/). In the repository's checkout (where tsconfig.src.json sits beside bin/, and dist/
+// may be missing or stale) it runs the TypeScript source through tsx, in a child process that
+// resolves the workspace packages to their source too.
 import { spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { constants } from "node:os"
 import { fileURLToPath } from "node:url"
 
 const args = process.argv.slice(2)
-const built = new URL("../dist/EmulatorCli.js", import.meta.url)
+const checkout = existsSync(fileURLToPath(new URL("../tsconfig.src.json", import.meta.url)))
 const fromSource = process.env.EFFECT_SIGNALWIRE_EMULATOR_FROM_SOURCE === "1"
 
-if (!fromSource && existsSync(fileURLToPath(built))) {
-  const { main } = await import(built.href)
+if (!checkout) {
+  const { main } = await import(new URL("../dist/EmulatorCli.js", import.meta.url).href)
   main(args)
 } else if (fromSource) {
   // Ctrl-C reaches this process from the terminal and again from the parent: the first stops
