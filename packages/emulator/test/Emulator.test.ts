@@ -2,7 +2,11 @@ import { assert, describe, expect, it } from "@effect/vitest"
 import { Emulator, EmulatorError, Fault, WebhookSignature } from "@effect-signalwire/emulator"
 import { ApiErrorBody, Call, StatusCallback } from "@effect-signalwire/schema"
 import * as Duration from "effect/Duration"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Config from "effect/Config"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
@@ -19,6 +23,7 @@ import {
   paramsOf,
   projectId,
   type Received,
+  recordingClient,
   signingKey
 } from "./utils.js"
 
@@ -662,6 +667,34 @@ describe("Emulator", () => {
       }))
       yield* TestClock.adjust("1 minute")
       yield* expectNoMoreCallbacks(callbacks)
+    }))
+
+  it.scoped("layerConfig reads its options from Config, a missing one failing as a ConfigError", () =>
+    Effect.gen(function*() {
+      const callbacks = yield* Queue.unbounded<Received>()
+      const noCallbacks = Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, yield* Ref.make<number | "refuse">(204)))
+      const fromEnv = Emulator.layerConfig({
+        projects: Config.map(
+          Config.all({ projectId: Config.string("EMULATOR_PROJECT_ID"), authToken: Config.redacted("EMULATOR_API_TOKEN") }),
+          (project) => [project]
+        ),
+        pricePerMinute: Config.number("EMULATOR_PRICE")
+      }).pipe(Layer.provide(noCallbacks))
+      const env = (entries: ReadonlyArray<readonly [string, string]>) => Layer.setConfigProvider(ConfigProvider.fromMap(new Map(entries)))
+
+      const emulator = yield* Effect.provide(
+        Emulator.Emulator,
+        fromEnv.pipe(Layer.provide(env([["EMULATOR_PROJECT_ID", projectId], ["EMULATOR_API_TOKEN", "PTfrom-env"], ["EMULATOR_PRICE", "0.01"]])))
+      )
+      const created = yield* emulator.createCall({
+        credentials: { username: projectId, password: Redacted.make("PTfrom-env") },
+        accountSid: projectId,
+        form: minimalForm({ MaxPricePerMinute: "0.009" })
+      }).pipe(Effect.flip)
+      expect(created.apiError.code).toBe(30010)
+
+      const missing = yield* Effect.flip(Effect.provide(Emulator.Emulator, fromEnv.pipe(Layer.provide(env([])))))
+      expect(missing._tag).toBe("ConfigError")
     }))
 
   it.scoped("serves the default project when none is configured", () =>
