@@ -1,11 +1,14 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import { Emulator, EmulatorError, Fault, WebhookSignature } from "@effect-signalwire/emulator"
 import { ApiErrorBody, Call, StatusCallback } from "@effect-signalwire/schema"
-import * as Duration from "effect/Duration"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as fc from "effect/FastCheck"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
@@ -141,6 +144,21 @@ describe("Emulator", () => {
         expect(codesOf(error)).toStrictEqual(expected.map(([code]) => code))
         expect(yield* emulator.calls).toStrictEqual([])
       }))
+
+    const names = ["To", "From", "Url", "ApplicationSid", "Twiml", "Method", "StatusCallback", "StatusCallbackEvent", "Timeout", "MachineDetection", "Record", "SipAuthUsername", "SipAuthPassword", "MaxPricePerMinute", "SendDigits"]
+    it.scoped.prop(
+      "answers any form with a call or a 400, never a defect",
+      [fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string()), fc.oneof(fc.string(), fc.constantFrom("+13105678901", "https://example.com/v.xml", "true", "60"))))],
+      ([fields]) =>
+        Effect.gen(function*() {
+          const { emulator } = yield* makeEmulator()
+          const exit = yield* Effect.exit(emulator.createCall({ ...request, form: fields }))
+          if (Exit.isFailure(exit)) {
+            const error = Cause.failureOption(exit.cause)
+            expect(Option.isSome(error) && error.value.status).toBe(400)
+          }
+        })
+    )
 
     it.scoped("never echoes a SIP password in an error", () =>
       Effect.gen(function*() {
