@@ -9,6 +9,7 @@ import { Call, CallStatus, CreateCallForm, Sid, StatusCallback, UpdateCallReques
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
+import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -134,7 +135,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
     const faults = yield* Ref.make<ReadonlyArray<{ readonly rule: Fault.FaultRule; readonly remaining: number }>>(
       (options.faults ?? []).map((rule) => ({ rule, remaining: rule.times ?? Infinity }))
     )
-    const observed = yield* Ref.make<ReadonlyArray<Emulator.ObservedRequest>>([])
+    const observed = yield* Ref.make(Chunk.empty<Emulator.ObservedRequest>())
     const lives = yield* FiberMap.make<string>()
     // Held while a call changes status, so an update reads a status no life is about to change.
     const statusLock = yield* Effect.makeSemaphore(1)
@@ -427,16 +428,16 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
           return [matched, next] as const
         })
         const receivedAt = new Date(yield* Clock.currentTimeMillis)
-        yield* Ref.update(observed, Arr.append({ ...request, receivedAt, faults: applied }))
+        yield* Ref.update(observed, Chunk.append({ ...request, receivedAt, faults: applied }))
         return applied
       })
 
     const requestCount = (filter: { readonly operation?: Fault.Operation; readonly accountSid?: string } = {}) =>
       Effect.map(Ref.get(observed), (requests) =>
-        requests.filter((request) =>
+        Chunk.size(Chunk.filter(requests, (request) =>
           (filter.operation === undefined || request.operation === filter.operation) &&
           (filter.accountSid === undefined || request.accountSid === filter.accountSid)
-        ).length)
+        )))
 
     return {
       projects: projects.map(({ authToken, projectId, signingKey }) => ({ projectId, authToken, signingKey })),
@@ -455,15 +456,15 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       addFault: (rule: Fault.FaultRule) => Ref.update(faults, Arr.append({ rule, remaining: rule.times ?? Infinity })),
       clearFaults: Ref.set(faults, []),
       intercept,
-      requests: Ref.get(observed),
+      requests: Effect.map(Ref.get(observed), Chunk.toReadonlyArray),
       requestCount,
-      clearRequests: Ref.set(observed, []),
+      clearRequests: Ref.set(observed, Chunk.empty()),
       reset: Effect.all([
         FiberMap.clear(lives),
         FiberSet.clear(deliveries),
         Ref.set(store, HashMap.empty()),
         Ref.set(faults, []),
-        Ref.set(observed, []),
+        Ref.set(observed, Chunk.empty()),
         Ref.set(outcomes, options.outcomes ?? [])
       ], { discard: true })
     }
