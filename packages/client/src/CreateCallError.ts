@@ -1,0 +1,249 @@
+/**
+ * Every way `createCall` can fail, one `Schema.TaggedError` per thing a caller would handle
+ * differently, so `Effect.catchTags` over `CreateCallError` is exhaustive.
+ *
+ * | error | what happened | was the call placed? |
+ * | --- | --- | --- |
+ * | `InvalidRequest` | the input broke a rule; nothing was sent | no |
+ * | `TransportError` | the request never left (connection refused, DNS) | no |
+ * | `AuthenticationFailed` | 401 / 403: wrong project id or token | no |
+ * | `NotFound` | 404: wrong project or space | no |
+ * | `ApiRejected` | 400 / 422 (and other 4xx): SignalWire refused the request | no |
+ * | `RateLimited` | 429: too many calls; not processed | no |
+ * | `ServerError` | 5xx: SignalWire failed while handling it | unknown |
+ * | `OutcomeUnknown` | sent, but no answer arrived (timeout, connection lost) | unknown |
+ * | `UnexpectedResponse` | an answer that is not SignalWire's (HTML, a 2xx that does not decode) | unknown |
+ *
+ * Errors carry no credentials: neither the auth token nor the `Authorization` header are kept,
+ * and a request's SIP password stays `Redacted`. Every class is constructible in tests.
+ *
+ * @since 0.1.0
+ */
+import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
+import * as Schema from "effect/Schema"
+
+/**
+ * One broken rule of the input: the path of the field (`["statusCallback"]`, `[]` for a rule
+ * about the whole request) and what the rule is.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Violation extends Schema.Class<Violation>("Violation")({
+  path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
+  message: Schema.String
+}) {}
+
+const describe = (violation: Violation): string =>
+  violation.path.length === 0 ? violation.message : `${violation.path.join(".")}: ${violation.message}`
+
+/**
+ * The input broke one or more of the request's rules. Nothing was sent.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("InvalidRequest", {
+  violations: Schema.NonEmptyArray(Violation)
+}) {
+  override get message(): string {
+    return `Invalid Create Call request: ${this.violations.map(describe).join("; ")}`
+  }
+}
+
+/**
+ * The request never left this process: the connection was refused, the host name did not
+ * resolve, the connection could not be set up in time, or the request could not be built.
+ * Safe to retry (`reason: "Connect"` is retried by the default policy).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
+  reason: Schema.Literal("Connect", "InvalidUrl", "Encode"),
+  /** The system error code found in the cause chain, such as `ECONNREFUSED`. */
+  code: Schema.optional(Schema.String),
+  detail: Schema.String,
+  attempts: Schema.Int
+}) {
+  override get message(): string {
+    return `The request to SignalWire was not sent (${this.reason}${
+      this.code === undefined ? "" : `, ${this.code}`
+    }): ${this.detail}; ${this.attempts} attempt(s)`
+  }
+}
+
+const apiErrorFields = {
+  /** The HTTP status of the answer. */
+  status: Schema.Int,
+  /** SignalWire's error code (`21205`, `20003`, ...) when the body has one. */
+  code: Schema.optional(Schema.Int),
+  /** SignalWire's explanation, or a description of the HTTP status when the body has none. */
+  detail: Schema.String,
+  /** A link to SignalWire's documentation of `code`. */
+  moreInfo: Schema.optional(Schema.String),
+  /** Every error the body listed (SignalWire lists one per broken rule). */
+  errors: Schema.Array(ApiErrorBody.ApiErrorDetail)
+}
+
+const apiMessage = (what: string, error: { readonly status: number; readonly code?: number | undefined; readonly detail: string }) =>
+  `${what} (HTTP ${error.status}${error.code === undefined ? "" : `, code ${error.code}`}): ${error.detail}`
+
+/**
+ * 401 or 403: the project id or the API token is wrong, or the token lacks the permission.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFailed>()("AuthenticationFailed", apiErrorFields) {
+  override get message(): string {
+    return apiMessage("SignalWire did not accept the credentials", this)
+  }
+}
+
+/**
+ * 404: no such project in this space (a wrong project id or space URL).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiErrorFields) {
+  override get message(): string {
+    return apiMessage("SignalWire found no such resource: check the project id and the space", this)
+  }
+}
+
+/**
+ * 400, 422 or another 4xx: SignalWire refused the request (an unverified caller id, a number it
+ * cannot call, a price cap...). Not processed; sending it again fails again.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ApiRejected extends Schema.TaggedError<ApiRejected>()("ApiRejected", apiErrorFields) {
+  override get message(): string {
+    return apiMessage("SignalWire rejected the request", this)
+  }
+}
+
+/**
+ * 429: too many requests. Not processed (SignalWire's documented meaning), so safe to retry
+ * after `retryAfter` (from the `Retry-After` header, when present).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
+  ...apiErrorFields,
+  retryAfter: Schema.optional(Schema.DurationFromSelf),
+  headers: Schema.Record({ key: Schema.String, value: Schema.String }),
+  attempts: Schema.Int
+}) {
+  override get message(): string {
+    const wait = this.retryAfter === undefined ? "no Retry-After" : `retry after ${this.retryAfter.toString()}`
+    return `${apiMessage("SignalWire is rate limiting this project", this)}; ${wait}; ${this.attempts} attempt(s)`
+  }
+}
+
+const reconcileFields = {
+  /** The request that was sent (its SIP password still `Redacted`). */
+  request: CreateCallRequest.CreateCallRequest,
+  /** When the last attempt was sent: list calls to `to` created since then to reconcile. */
+  sentAt: Schema.DateFromSelf,
+  /** How many times the request was sent. */
+  attempts: Schema.Int
+}
+
+/**
+ * 5xx: SignalWire failed while handling the request. The call may or may not have been placed,
+ * so it is not retried by default: reconcile with `request` and `sentAt` (see the errors guide).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServerError extends Schema.TaggedError<ServerError>()("ServerError", {
+  ...apiErrorFields,
+  ...reconcileFields
+}) {
+  override get message(): string {
+    return `${apiMessage("SignalWire failed to handle the request", this)}; the call may have been placed`
+  }
+}
+
+/**
+ * The request was sent (or may have been) and no answer arrived: the request timed out, or the
+ * connection was lost. The call may or may not have been placed: it is never retried by
+ * default; reconcile with `request` and `sentAt`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("OutcomeUnknown", {
+  reason: Schema.Literal("Timeout", "ConnectionLost"),
+  detail: Schema.String,
+  ...reconcileFields
+}) {
+  override get message(): string {
+    return `No answer from SignalWire (${this.reason}: ${this.detail}) after ${this.attempts} attempt(s), the last sent at ${this.sentAt.toISOString()}; the call may have been placed`
+  }
+}
+
+/**
+ * An answer that is not what SignalWire sends: a 2xx body that is not a Call, an HTML page from
+ * a proxy, a redirect. `bodySnippet` holds the start of the body (at most 512 characters).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()("UnexpectedResponse", {
+  status: Schema.Int,
+  contentType: Schema.optional(Schema.String),
+  bodySnippet: Schema.String,
+  /** Why the body was not understood. */
+  detail: Schema.String
+}) {
+  override get message(): string {
+    return `Unexpected answer from SignalWire (HTTP ${this.status}, ${this.contentType ?? "no content type"}): ${this.detail}`
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CreateCallError =
+  | InvalidRequest
+  | TransportError
+  | AuthenticationFailed
+  | NotFound
+  | ApiRejected
+  | RateLimited
+  | ServerError
+  | OutcomeUnknown
+  | UnexpectedResponse
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CreateCallError: Schema.Union<[
+  typeof InvalidRequest,
+  typeof TransportError,
+  typeof AuthenticationFailed,
+  typeof NotFound,
+  typeof ApiRejected,
+  typeof RateLimited,
+  typeof ServerError,
+  typeof OutcomeUnknown,
+  typeof UnexpectedResponse
+]> = Schema.Union(
+  InvalidRequest,
+  TransportError,
+  AuthenticationFailed,
+  NotFound,
+  ApiRejected,
+  RateLimited,
+  ServerError,
+  OutcomeUnknown,
+  UnexpectedResponse
+)

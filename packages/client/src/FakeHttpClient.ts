@@ -1,0 +1,141 @@
+/**
+ * An `HttpClient` that answers from a function the test supplies and records every request it
+ * receives: test your own handling of SignalWire's answers (429s, outages, lost connections)
+ * through the real client, with no server.
+ *
+ * `refuseConnection` and `loseConnection` fail a request the way a real client does (a
+ * `Transport` error whose cause chain holds `ECONNREFUSED` or `ECONNRESET`), so the client
+ * classifies them as it would in production.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
+
+/**
+ * A request as the fake received it: the form body decoded into ordered name/value pairs.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordedRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly form: ReadonlyArray<readonly [string, string]>
+}
+
+/**
+ * What the handler answers: a web `Response` (or a failure such as `refuseConnection(request)`).
+ * `index` counts the requests received, from 0.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Handler = (
+  request: RecordedRequest,
+  index: number
+) => Response | Effect.Effect<Response, HttpClientError.RequestError>
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** Every request received so far, in order. */
+  readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class FakeHttpClient extends Context.Tag("@effect-signalwire/client/FakeHttpClient")<FakeHttpClient, Service>() {}
+
+const systemError = (message: string, code: string) => Object.assign(new Error(message), { code })
+
+/**
+ * The failure of a request whose connection was refused: never sent.
+ *
+ * @since 0.1.0
+ * @category failures
+ */
+export const refuseConnection = (request: RecordedRequest): Effect.Effect<never, HttpClientError.RequestError> =>
+  fail(request, new TypeError("fetch failed", { cause: systemError("connect ECONNREFUSED 127.0.0.1:443", "ECONNREFUSED") }))
+
+/**
+ * The failure of a request whose connection closed after it was sent: maybe processed.
+ *
+ * @since 0.1.0
+ * @category failures
+ */
+export const loseConnection = (request: RecordedRequest): Effect.Effect<never, HttpClientError.RequestError> =>
+  fail(request, new TypeError("fetch failed", { cause: systemError("socket hang up", "ECONNRESET") }))
+
+const requests = new WeakMap<RecordedRequest, HttpClientRequest.HttpClientRequest>()
+
+const fail = (recorded: RecordedRequest, cause: unknown) =>
+  Effect.fail(new HttpClientError.RequestError({ request: requests.get(recorded)!, reason: "Transport", cause }))
+
+const bodyText = (request: HttpClientRequest.HttpClientRequest): string => {
+  const body = request.body
+  switch (body._tag) {
+    case "Uint8Array":
+      return new TextDecoder().decode(body.body)
+    case "Raw":
+      return typeof body.body === "string" ? body.body : ""
+    default:
+      return ""
+  }
+}
+
+/**
+ * A JSON `Response` with the given status (and headers).
+ *
+ * @since 0.1.0
+ * @category responses
+ */
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Response =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } })
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (handler: Handler): Effect.Effect<{ readonly client: HttpClient.HttpClient; readonly fake: Service }> =>
+  Effect.map(Ref.make<ReadonlyArray<RecordedRequest>>([]), (log) => ({
+    fake: { requests: Ref.get(log) },
+    client: HttpClient.make((request, url) =>
+      Effect.gen(function*() {
+        const recorded: RecordedRequest = {
+          method: request.method,
+          url: url.toString(),
+          headers: { ...request.headers },
+          form: [...new URLSearchParams(bodyText(request))]
+        }
+        requests.set(recorded, request)
+        const index = (yield* Ref.getAndUpdate(log, (all) => [...all, recorded])).length
+        const answer = handler(recorded, index)
+        const response = answer instanceof Response ? answer : yield* answer
+        return HttpClientResponse.fromWeb(request, response)
+      })
+    )
+  }))
+
+/**
+ * Provides the fake as the `HttpClient`, and `FakeHttpClient` to read what it received.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | FakeHttpClient> =>
+  Layer.effectContext(
+    Effect.map(make(handler), ({ client, fake }) =>
+      Context.make(HttpClient.HttpClient, client).pipe(Context.add(FakeHttpClient, fake)))
+  )

@@ -1,0 +1,212 @@
+/**
+ * Who the client talks to and as whom: the project id, the API token (`Redacted`, never
+ * printed), the space, and how requests behave (timeout, retry policy, User-Agent, trace
+ * headers).
+ *
+ * Build it from explicit values with `layer`, or from the environment with `layerConfig`
+ * (`SIGNALWIRE_PROJECT_ID`, `SIGNALWIRE_API_TOKEN`, `SIGNALWIRE_SPACE_URL`, or
+ * `SIGNALWIRE_API_HOSTNAME` as the official SDK also reads). A missing or malformed value fails
+ * with a `ConfigError` naming it.
+ *
+ * @since 0.1.0
+ */
+import { Sid } from "@effect-signalwire/schema"
+import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { userAgent } from "./internal/version.js"
+import * as RetryPolicy from "./RetryPolicy.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly projectId: Sid.ProjectId
+  readonly authToken: Redacted.Redacted<string>
+  /** The space's host, such as `example.signalwire.com` (or `127.0.0.1:8080`). */
+  readonly space: string
+  /** Where requests go: `https://{space}`, or the origin given (e.g. `http://127.0.0.1:8080`). */
+  readonly origin: string
+  /** How long one attempt may take, from sending to the decoded answer. */
+  readonly requestTimeout: Duration.Duration
+  readonly retry: RetryPolicy.RetryPolicy
+  readonly userAgent: string
+  /** Whether trace headers (`traceparent`, `b3`) go to SignalWire; off by default. */
+  readonly tracerPropagation: boolean
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class SignalWireConfig extends Context.Tag("@effect-signalwire/client/SignalWireConfig")<
+  SignalWireConfig,
+  Service
+>() {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly projectId: string
+  readonly authToken: Redacted.Redacted<string>
+  /** `example.signalwire.com`, `https://example.signalwire.com/`, or an origin such as `http://127.0.0.1:8080`. */
+  readonly space: string
+  /** Default: 15 seconds. */
+  readonly requestTimeout?: Duration.DurationInput | undefined
+  /** Default: `RetryPolicy.safe`. */
+  readonly retry?: RetryPolicy.RetryPolicy | undefined
+  /** Default: `effect-signalwire/<version> (@effect-signalwire/client)`. */
+  readonly userAgent?: string | undefined
+  /** Default: false. */
+  readonly tracerPropagation?: boolean | undefined
+}
+
+/**
+ * How long one attempt may take unless configured.
+ *
+ * @since 0.1.0
+ * @category defaults
+ */
+export const defaultRequestTimeout: Duration.Duration = Duration.seconds(15)
+
+const spaceRule = "a space such as example.signalwire.com, or an origin such as http://127.0.0.1:8080"
+
+/**
+ * Normalises a space: the scheme (https unless `http:` is given) and a trailing slash are
+ * stripped from the host; a path, query or credentials are refused.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseSpace = (input: string): Either.Either<{ readonly space: string; readonly origin: string }, string> => {
+  const trimmed = input.trim()
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
+  let url: URL
+  try {
+    url = new URL(withScheme)
+  } catch {
+    return Either.left(`expected ${spaceRule}, got ${JSON.stringify(input)}`)
+  }
+  if (
+    (url.protocol !== "https:" && url.protocol !== "http:") || url.host === "" || url.username !== "" ||
+    url.password !== "" || url.pathname !== "/" || url.search !== "" || url.hash !== ""
+  ) {
+    return Either.left(`expected ${spaceRule}, got ${JSON.stringify(input)}`)
+  }
+  return Either.right({ space: url.host, origin: url.origin })
+}
+
+const decodeProjectId = Schema.decodeUnknownEither(Sid.ProjectId)
+
+/**
+ * Validates and normalises options into the service.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError> =>
+  Effect.gen(function*() {
+    const projectId = yield* Either.mapLeft(
+      decodeProjectId(options.projectId),
+      () => ConfigError.InvalidData(["projectId"], `expected a project id (a UUID), got ${JSON.stringify(options.projectId)}`)
+    )
+    const { origin, space } = yield* Either.mapLeft(
+      parseSpace(options.space),
+      (message) => ConfigError.InvalidData(["space"], message)
+    )
+    return {
+      projectId,
+      authToken: options.authToken,
+      space,
+      origin,
+      requestTimeout: Duration.decode(options.requestTimeout ?? defaultRequestTimeout),
+      retry: options.retry ?? RetryPolicy.safe,
+      userAgent: options.userAgent ?? userAgent,
+      tracerPropagation: options.tracerPropagation ?? false
+    }
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
+  Layer.effect(SignalWireConfig, make(options))
+
+const projectIdConfig = (name: string) =>
+  Config.string(name).pipe(
+    Config.mapOrFail((value) =>
+      Either.mapLeft(
+        decodeProjectId(value),
+        () => ConfigError.InvalidData([name], `expected a project id (a UUID), got ${JSON.stringify(value)}`)
+      )
+    )
+  )
+
+// The first of the names that is set, parsed; the error names the variable that was read.
+const spaceConfig = (names: readonly [string, ...Array<string>]) =>
+  Config.all(names.map((name) => Config.option(Config.string(name)))).pipe(
+    Config.mapOrFail((values) => {
+      const index = values.findIndex(Option.isSome)
+      if (index === -1) {
+        return Either.left(ConfigError.MissingData([names[0]], `Expected ${names.join(" or ")} to be set: ${spaceRule}`))
+      }
+      const name = names[index]!
+      return Either.mapLeft(
+        parseSpace(Option.getOrThrow(values[index]!)),
+        (message) => ConfigError.InvalidData([name], message)
+      )
+    })
+  )
+
+/**
+ * Where `layerConfig` reads each value unless told otherwise.
+ *
+ * @since 0.1.0
+ * @category defaults
+ */
+export const environmentVariables = {
+  projectId: "SIGNALWIRE_PROJECT_ID",
+  authToken: "SIGNALWIRE_API_TOKEN",
+  space: ["SIGNALWIRE_SPACE_URL", "SIGNALWIRE_API_HOSTNAME"]
+} as const
+
+/**
+ * The configuration from the `ConfigProvider` (the environment by default). Each value can be
+ * replaced by another `Config`; options that are not configuration (retry policy, User-Agent)
+ * are given as values.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (options?: {
+  readonly projectId?: Config.Config<string> | undefined
+  readonly authToken?: Config.Config<Redacted.Redacted<string>> | undefined
+  readonly space?: Config.Config<string> | undefined
+  readonly requestTimeout?: Config.Config<Duration.Duration> | undefined
+  readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly userAgent?: string | undefined
+  readonly tracerPropagation?: boolean | undefined
+}): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
+  Layer.effect(
+    SignalWireConfig,
+    Effect.gen(function*() {
+      const values = yield* Config.all({
+        projectId: options?.projectId ?? projectIdConfig(environmentVariables.projectId),
+        authToken: options?.authToken ?? Config.redacted(environmentVariables.authToken),
+        space: options?.space ?? spaceConfig(environmentVariables.space),
+        requestTimeout: options?.requestTimeout ?? Config.succeed(defaultRequestTimeout)
+      })
+      return yield* make({ ...options, ...values, space: typeof values.space === "string" ? values.space : values.space.origin })
+    })
+  )

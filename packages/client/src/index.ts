@@ -1,0 +1,28 @@
+/**
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * from "./CreateCall.js"
+/**
+ * @since 0.1.0
+ */
+export * as CreateCallError from "./CreateCallError.js"
+/**
+ * @since 0.1.0
+ */
+export * as FakeHttpClient from "./FakeHttpClient.js"
+/**
+ * @since 0.1.0
+ */
+export * as RetryPolicy from "./RetryPolicy.js"
+/**
+ * @since 0.1.0
+ */
+export * as SignalWireClient from "./SignalWireClient.js"
+/**
+ * @since 0.1.0
+ */
+export * as SignalWireConfig from "./SignalWireConfig.js"
