@@ -1,0 +1,41 @@
+// Runs against the packed tarballs (dist/, default conditions) with plain Node: every package
+// imports by name and by deep module path, and a call goes through the client into the
+// emulator in-process.
+import { createCall, SignalWireClient } from "@effect-signalwire/client"
+import { createCall as createCallDeep } from "@effect-signalwire/client/CreateCall"
+import { EmulatorClient } from "@effect-signalwire/emulator"
+import { CreateCallRequest } from "@effect-signalwire/schema"
+import { PhoneNumber } from "@effect-signalwire/schema/PhoneNumber"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import assert from "node:assert/strict"
+
+const project = { projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTpack-check" }
+
+assert.equal(createCall, createCallDeep, "the barrel and the deep import are one function")
+assert.equal(Schema.decodeUnknownSync(PhoneNumber)("+13105678901"), "+13105678901")
+
+const request = await Effect.runPromise(
+  CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" })
+)
+
+const layer = SignalWireClient.layer({
+  projectId: project.projectId,
+  authToken: Redacted.make(project.authToken),
+  space: "emulator.invalid"
+}).pipe(
+  Layer.provide(EmulatorClient.layerWithEmulator({ projects: [project] })),
+  Layer.provide(FetchHttpClient.layer)
+)
+
+const call = await Effect.runPromise(Effect.scoped(Effect.provide(createCall(request), layer)))
+assert.equal(call.to, "+13105678901")
+assert.equal(call.status, "queued")
+
+const invalid = await Effect.runPromise(Effect.flip(Effect.provide(createCall({ to: "nope" }), layer)))
+assert.equal(invalid._tag, "InvalidRequest")
+
+console.log(`pack-check: the packed packages work (created ${call.sid}, refused invalid input: ${invalid.violations.length} violations)`)
