@@ -82,3 +82,35 @@ export const contributionsByOwner = (metafile: esbuild.Metafile): ReadonlyArray<
 
 /** Bytes as KB (1 KB = 1,000 bytes), one decimal. */
 export const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`
+
+/**
+ * The shortest chain of imports from the entry point to the first input of `owner` (a package
+ * name), as the inputs' paths; empty when there is none. Only inputs `through` accepts are
+ * followed, so a chain through a module the baseline also bundles (where the import is
+ * tree-shaken away) can be excluded: what remains names the import of ours that drags `owner` in.
+ */
+export const importChain = (
+  metafile: esbuild.Metafile,
+  owner: string,
+  through: (input: string) => boolean = () => true
+): ReadonlyArray<string> => {
+  const entry = Object.values(metafile.outputs)[0]?.entryPoint
+  if (entry === undefined) return []
+  const previous = new Map<string, string | undefined>([[entry, undefined]])
+  const queue = [entry]
+  for (let input = queue.shift(); input !== undefined; input = queue.shift()) {
+    if (ownerOf(input) === owner) {
+      const chain: Array<string> = []
+      for (let step: string | undefined = input; step !== undefined; step = previous.get(step)) chain.unshift(step)
+      return chain
+    }
+    for (const imported of metafile.inputs[input]?.imports ?? []) {
+      const next = imported.path
+      if (!previous.has(next) && metafile.inputs[next] !== undefined && (ownerOf(next) === owner || through(next))) {
+        previous.set(next, input)
+        queue.push(next)
+      }
+    }
+  }
+  return []
+}

@@ -9,7 +9,7 @@
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
-import { benchDirectory, type Bundled, bundle, contributions, contributionsByOwner, kb } from "./bundle.js"
+import { benchDirectory, type Bundled, bundle, contributions, contributionsByOwner, importChain, kb, ownerOf } from "./bundle.js"
 
 interface Budget {
   readonly gzipBytes: number
@@ -18,6 +18,10 @@ interface Budget {
 
 const budgetFile = Path.join(benchDirectory, "size-budget.json")
 const goalBytes = 90_000
+
+// Packages that placing a call never needs: fast-check (and its pure-rand) arrive through a
+// runtime import of effect/Arbitrary (schema `arbitrary` annotations that call Arbitrary.make).
+const unwanted = ["fast-check"]
 
 const app = { entry: "ourCreateCall.ts", label: "our app: createCall + client layer + FetchHttpClient.layer" } as const
 const baselines = [
@@ -47,6 +51,17 @@ for (const { owner, bytes } of contributionsByOwner(ours.metafile)) {
 console.log("\nLargest modules")
 for (const { input, bytes } of contributions(ours.metafile).slice(0, 20)) {
   console.log(`  ${input.replace(/^.*node_modules\//, "").padEnd(72)} ${kb(bytes).padStart(10)}`)
+}
+
+// Followed only through our sources and the modules the naive client does not bundle: the
+// modules it shares with us (effect/Schema) import fast-check too, but tree-shake it away.
+const naive = await bundle("naiveModules.ts", "neutral")
+const inNaive = new Set(contributions(naive.metafile).filter(({ bytes }) => bytes > 0).map(({ input }) => input))
+for (const owner of unwanted) {
+  const chain = importChain(ours.metafile, owner, (input) => ownerOf(input).startsWith("@effect-signalwire/") || !inNaive.has(input))
+  if (chain.length > 0) {
+    console.log(`\n${owner} is in the bundle, imported through:\n    ${chain.join("\n -> ")}`)
+  }
 }
 
 const withinGoal = ours.gzipBytes <= goalBytes
