@@ -102,7 +102,8 @@ export const silent: Answer = () => Effect.never
 /** A log line as the recorder kept it; `text` holds everything the line carried, for greps. */
 export interface LogEntry {
   readonly level: LogLevel.LogLevel["label"]
-  readonly message: unknown
+  /** The message, several parts joined with spaces. */
+  readonly message: string
   readonly annotations: Readonly<Record<string, unknown>>
   readonly text: string
 }
@@ -122,7 +123,7 @@ export const makeLogRecorder = () => {
     const annotationRecord = Object.fromEntries(annotations)
     entries.push({
       level: logLevel.label,
-      message,
+      message: Array.isArray(message) ? message.map(show).join(" ") : show(message),
       annotations: annotationRecord,
       text: [
         show(message),
@@ -134,6 +135,15 @@ export const makeLogRecorder = () => {
   })
   const layer = Layer.merge(Logger.replace(Logger.defaultLogger, logger), Logger.minimumLogLevel(LogLevel.Debug))
   return { entries, layer }
+}
+
+const unitMillis: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+
+/** The milliseconds of a `Duration.format` text such as `2s 123ms` (as the retry log writes delays). */
+export const formattedMillis = (text: string): number => {
+  const parts = [...text.matchAll(/(\d+)(ms|s|m|h)\b/g)]
+  if (parts.length === 0 || parts.map(([part]) => part).join(" ") !== text) throw new Error(`not a formatted duration: ${text}`)
+  return parts.reduce((sum, [, n, unit]) => sum + Number(n) * unitMillis[unit!]!, 0)
 }
 
 /** A span as the recording tracer kept it. */
