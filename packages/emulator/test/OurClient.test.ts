@@ -1,0 +1,372 @@
+/**
+ * Our client (`@effect-signalwire/client`) against the emulator: over real HTTP on 127.0.0.1 (a
+ * call's whole life: create, signed status callbacks to a listener, fetch, hang up, list), its
+ * retry behaviour under the emulator's fault rules (counted by the emulator's request log), and
+ * in-process under the test clock with scripted outcomes.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { createCall, SignalWireClient } from "@effect-signalwire/client"
+import { type CallLife, Emulator, EmulatorClient, Fault, WebhookSignature } from "@effect-signalwire/emulator"
+import { Call, CallPage, StatusCallback } from "@effect-signalwire/schema"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import { flow } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Queue from "effect/Queue"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import * as Schedule from "effect/Schedule"
+import * as TestClock from "effect/TestClock"
+import {
+  authToken,
+  callbackListener,
+  projectId,
+  projects,
+  type Received,
+  recordingClient,
+  serveEmulator,
+  signingKey
+} from "./utils.js"
+
+const httpClients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+  ["FetchHttpClient", FetchHttpClient.layer],
+  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
+]
+
+const to = "+13105678901"
+const from = "+13103384645"
+const voiceUrl = "https://example.com/voice.xml"
+
+/** Our client, with the emulator at `space`. */
+const ourClient = (space: string) =>
+  SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space }).pipe(Layer.orDie)
+
+/** A raw HttpClient for the operations our client does not have yet: fetch, update, list. */
+const callsApi = (origin: string) =>
+  Effect.map(
+    HttpClient.HttpClient,
+    flow(
+      HttpClient.mapRequest(flow(
+        HttpClientRequest.prependUrl(`${origin}/api/laml/2010-04-01/Accounts/${projectId}`),
+        HttpClientRequest.basicAuth(projectId, authToken),
+        HttpClientRequest.acceptJson
+      )),
+      HttpClient.filterStatusOk
+    )
+  )
+
+/** `POST /Calls/{Sid}` with `Status`: hangs the call up; the updated call. */
+const hangUp = (api: HttpClient.HttpClient, sid: string, status: "completed" | "canceled") =>
+  api.execute(HttpClientRequest.post(`/Calls/${sid}.json`).pipe(HttpClientRequest.bodyUrlParams({ Status: status }))).pipe(
+    Effect.flatMap(HttpClientResponse.schemaBodyJson(Call.Call))
+  )
+
+/** Takes the next callback the listener received (failing rather than waiting forever). */
+const nextCallback = (received: Queue.Dequeue<Received>) =>
+  Queue.take(received).pipe(Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => new Error("no status callback within 5 s") }))
+
+const isSigned = (callback: Received, key: string) =>
+  WebhookSignature.verify({
+    url: callback.url,
+    params: callback.params,
+    key,
+    signature: callback.headers[WebhookSignature.signatureHeader] ?? ""
+  })
+
+// Short enough that the call rings within milliseconds; it talks until the test hangs it up.
+const quickToAnswer: Emulator.Options = { timings: { queued: 10, initiated: 10, ringing: 10, inProgress: "1 minute" } }
+
+describe.each(httpClients)("our client against the emulator over HTTP, with %s", (_name, httpClient) => {
+  /** The emulator served on 127.0.0.1, our client pointed at it, and the raw API, all over `httpClient`. */
+  const served = (options?: Emulator.Options) =>
+    Effect.gen(function*() {
+      const { emulator, url } = yield* serveEmulator(options)
+      const context = yield* Layer.build(ourClient(url).pipe(Layer.provideMerge(httpClient)))
+      const api = yield* Effect.provide(callsApi(url), context)
+      const client = <A, E>(effect: Effect.Effect<A, E, SignalWireClient.SignalWireClient>) => Effect.provide(effect, context)
+      return { emulator, api, client }
+    })
+
+  it.scopedLive("create → signed status callbacks in order → fetch → hang up → list", () =>
+    Effect.gen(function*() {
+      const listener = yield* callbackListener
+      const { api, client } = yield* served(quickToAnswer)
+      // A query string: the signature covers the full URL.
+      const statusCallback = `${listener.url}?tenant=42`
+
+      const call = yield* client(createCall({
+        to,
+        from,
+        url: voiceUrl,
+        statusCallback,
+        statusCallbackEvent: ["initiated", "ringing", "answered", "completed"]
+      }))
+      expect(call.status).toBe("queued")
+      expect(call.accountSid).toBe(projectId)
+      expect(call.to).toBe(to)
+      expect(call.from).toBe(from)
+      expect(call.direction).toBe("outbound-api")
+
+      const progress = [yield* nextCallback(listener.received), yield* nextCallback(listener.received), yield* nextCallback(listener.received)]
+
+      const fetched = yield* api.get(`/Calls/${call.sid}.json`).pipe(Effect.flatMap(HttpClientResponse.schemaBodyJson(Call.Call)))
+      expect(fetched.sid).toBe(call.sid)
+      expect(fetched.status).toBe("in-progress")
+      expect(fetched.startTime).toBeInstanceOf(Date)
+
+      const hungUp = yield* hangUp(api, call.sid, "completed")
+      expect(hungUp.status).toBe("completed")
+      const last = yield* nextCallback(listener.received)
+
+      const callbacks = [...progress, last]
+      for (const callback of callbacks) {
+        expect(callback.method).toBe("POST")
+        expect(callback.url).toBe(statusCallback)
+        expect(isSigned(callback, signingKey)).toBe(true)
+        expect(callback.headers[WebhookSignature.twilioSignatureHeader]).toBe(callback.headers[WebhookSignature.signatureHeader])
+        // Signed with the project's signing key, not its API token, and over the URL with its query.
+        expect(isSigned(callback, authToken)).toBe(false)
+        expect(isSigned({ ...callback, url: listener.url }, signingKey)).toBe(false)
+      }
+      const decoded = yield* Effect.forEach(callbacks, (callback) => StatusCallback.fromFormParams(callback.params))
+      expect(decoded.map((callback) => [callback.callSid, callback.callStatus, callback.sequenceNumber])).toStrictEqual([
+        [call.sid, "initiated", 0],
+        [call.sid, "ringing", 1],
+        [call.sid, "in-progress", 2],
+        [call.sid, "completed", 3]
+      ])
+      expect(decoded.every((callback) => callback.accountSid === projectId && callback.to === to && callback.from === from)).toBe(true)
+      expect(decoded[3]!.callDuration).toBe(hungUp.duration)
+      expect(decoded[3]!.sipResultCode).toBe("200")
+      expect(decoded.slice(0, 3).every((callback) => callback.callDuration === undefined)).toBe(true)
+
+      const page = yield* api.get("/Calls.json", { urlParams: { To: to } }).pipe(
+        Effect.flatMap(HttpClientResponse.schemaBodyJson(CallPage.CallPage))
+      )
+      expect(page.calls.map((listed) => [listed.sid, listed.status])).toStrictEqual([[call.sid, "completed"]])
+      expect(yield* Queue.size(listener.received)).toBe(0)
+    }))
+
+  it.scopedLive("a call hung up while it rings is canceled, and its final callback says so", () =>
+    Effect.gen(function*() {
+      const listener = yield* callbackListener
+      const { api, client, emulator } = yield* served({ timings: { queued: 10, initiated: 10, ringing: "1 minute" } })
+      const call = yield* client(createCall({ to, from, url: voiceUrl, statusCallback: listener.url, statusCallbackEvent: ["ringing", "completed"] }))
+      const ringing = yield* nextCallback(listener.received)
+      const canceled = yield* hangUp(api, call.sid, "canceled")
+      expect(canceled.status).toBe("canceled")
+      const final = yield* nextCallback(listener.received)
+      const decoded = yield* Effect.forEach([ringing, final], (callback) => StatusCallback.fromFormParams(callback.params))
+      expect(decoded.map((callback) => [callback.callStatus, callback.sequenceNumber])).toStrictEqual([["ringing", 0], ["canceled", 1]])
+      expect([ringing, final].every((callback) => isSigned(callback, signingKey))).toBe(true)
+      expect((yield* emulator.calls).map((c) => c.status)).toStrictEqual(["canceled"])
+    }))
+
+  describe("fault rules", () => {
+    it.scopedLive("429 with Retry-After for the first 2 creates: our client retries and the call is placed once (3 creates observed)", () =>
+      Effect.gen(function*() {
+        const { client, emulator } = yield* served()
+        yield* emulator.addFault({ fault: Fault.rateLimited("0 seconds"), operation: "createCall", times: 2 })
+        const call = yield* client(createCall({ to, from, url: voiceUrl }))
+        expect(call.status).toBe("queued")
+        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
+        expect((yield* emulator.requests).map((request) => request.faults.map((fault) => fault._tag))).toStrictEqual([
+          ["RateLimited"],
+          ["RateLimited"],
+          []
+        ])
+        expect((yield* emulator.calls).map((c) => c.sid)).toStrictEqual([call.sid])
+      }))
+
+    it.scopedLive("429 on every create: RateLimited after the default policy's 3 retries (4 creates observed), no call", () =>
+      Effect.gen(function*() {
+        const { client, emulator } = yield* served()
+        yield* emulator.addFault({ fault: Fault.rateLimited("0 seconds"), operation: "createCall" })
+        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        expect(error._tag).toBe("RateLimited")
+        if (error._tag === "RateLimited") {
+          expect(error.attempts).toBe(4)
+          expect(error.code).toBe(20429)
+          expect(error.retryAfter).toStrictEqual(Duration.zero)
+        }
+        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(4)
+        expect(yield* emulator.calls).toStrictEqual([])
+      }))
+
+    it.scopedLive.each([500, 503] as const)("Fault.serverError(%i): ServerError, 1 create observed, not retried", (status) =>
+      Effect.gen(function*() {
+        const { client, emulator } = yield* served()
+        yield* emulator.addFault({ fault: Fault.serverError(status), operation: "createCall", times: 1 })
+        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        expect(error._tag).toBe("ServerError")
+        if (error._tag === "ServerError") {
+          expect(error.status).toBe(status)
+          expect(error.code).toBe(status === 503 ? 20503 : 20500)
+          expect(error.attempts).toBe(1)
+        }
+        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(1)
+      }))
+
+    it.scopedLive("Fault.drop: OutcomeUnknown (ConnectionLost), 1 create observed, no call", () =>
+      Effect.gen(function*() {
+        const { client, emulator } = yield* served()
+        yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
+        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        expect(error._tag).toBe("OutcomeUnknown")
+        if (error._tag === "OutcomeUnknown") {
+          expect(error.reason).toBe("ConnectionLost")
+          expect(error.attempts).toBe(1)
+        }
+        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(1)
+        expect(yield* emulator.calls).toStrictEqual([])
+      }))
+
+    it.scopedLive("Fault.dropAfterProcessing: OutcomeUnknown, 1 create observed, yet the call exists: found by listing, as a caller reconciles", () =>
+      Effect.gen(function*() {
+        const { api, client, emulator } = yield* served()
+        yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        expect(error._tag).toBe("OutcomeUnknown")
+        if (error._tag !== "OutcomeUnknown") return
+        expect(error.reason).toBe("ConnectionLost")
+        expect(error.attempts).toBe(1)
+        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(1)
+        const [placed, ...others] = yield* emulator.calls
+        expect(others).toStrictEqual([])
+        expect(placed!.to).toBe(error.request.to)
+
+          const page = yield* api.get("/Calls.json", { urlParams: { To: error.request.to } }).pipe(
+          Effect.flatMap(HttpClientResponse.schemaBodyJson(CallPage.CallPage))
+        )
+        expect(page.calls.map((c) => c.sid)).toStrictEqual([placed!.sid])
+        expect(page.calls[0]!.dateCreated.getTime()).toBeGreaterThanOrEqual(Math.floor(error.sentAt.getTime() / 1000) * 1000)
+      }))
+
+    it.scopedLive("why the default never retries a lost answer: a policy that retries everything places the call twice", () =>
+      Effect.gen(function*() {
+        const { client, emulator } = yield* served()
+        yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+        const call = yield* client(createCall({ to, from, url: voiceUrl }, { retry: { schedule: Schedule.recurs(1), isRetryable: () => true } }))
+        expect(call.status).toBe("queued")
+        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+        const placed = yield* emulator.calls
+        expect(placed.length).toBe(2)
+        expect(placed.every((c) => c.to === to)).toBe(true)
+      }))
+  })
+})
+
+describe("our client against the in-process emulator, under the test clock", () => {
+  /** Our client over `EmulatorClient`; the emulator's status callbacks land in `callbacks`. */
+  const inProcess = (options: Emulator.Options = {}) =>
+    Effect.gen(function*() {
+      const callbacks = yield* Queue.unbounded<Received>()
+      const answer = yield* Ref.make<number | "refuse">(204)
+      const context = yield* Layer.build(
+        ourClient("example.signalwire.com").pipe(
+          Layer.provideMerge(EmulatorClient.layerWithEmulator({ projects, ...options })),
+          Layer.provide(Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, answer)))
+        )
+      )
+      return { context, callbacks, emulator: Context.get(context, Emulator.Emulator) }
+    })
+
+  const appStatus = "https://app.example.com/status"
+
+  it.scoped("a busy callee (by a destination rule): the call ends busy, its callbacks signed and in order", () =>
+    Effect.gen(function*() {
+      const { callbacks, context, emulator } = yield* inProcess({ outcomes: [{ to: "+13105550100", outcome: "busy" }] })
+      const call = yield* createCall({
+        to: "+13105550100",
+        from,
+        url: voiceUrl,
+        statusCallback: appStatus,
+        statusCallbackEvent: ["initiated", "ringing", "answered", "completed"]
+      }).pipe(Effect.provide(context))
+      expect(call.status).toBe("queued")
+
+      yield* TestClock.adjust("1 minute")
+      expect((yield* emulator.calls).map((c) => [c.sid, c.status, c.sipResultCode])).toStrictEqual([[call.sid, "busy", "486"]])
+      // Delivered one after the other, in order, by fibers of their own.
+      const received = Chunk.toReadonlyArray(yield* Queue.takeN(callbacks, 2))
+      expect(received.every((callback) => callback.url === appStatus && isSigned(callback, signingKey))).toBe(true)
+      const decoded = yield* Effect.forEach(received, (callback) => StatusCallback.fromFormParams(callback.params))
+      // A busy callee never rings.
+      expect(decoded.map((callback) => [callback.callSid, callback.callStatus, callback.sequenceNumber])).toStrictEqual([
+        [call.sid, "initiated", 0],
+        [call.sid, "busy", 1]
+      ])
+      expect(yield* Queue.size(callbacks)).toBe(0)
+    }))
+
+  const defaults: ReadonlyArray<readonly [string, CallLife.Outcome]> = [
+    ["+15005550001", "failed"],
+    ["+15005550002", "busy"],
+    ["+15005550003", "no-answer"],
+    ["+15005550004", "canceled"],
+    ["+15005550005", "completed"],
+    [to, "completed"]
+  ]
+  it.scoped.each(defaults)("a call to %s ends %s, only once the clock has moved", ([destination, outcome]) =>
+    Effect.gen(function*() {
+      const { context, emulator } = yield* inProcess()
+      const call = yield* createCall({ to: destination, from, url: voiceUrl, machineDetection: "Enable" }).pipe(Effect.provide(context))
+      expect((yield* emulator.calls).map((c) => c.status)).toStrictEqual(["queued"])
+      yield* TestClock.adjust("1 minute")
+      const [ended] = yield* emulator.calls
+      expect(ended!.sid).toBe(call.sid)
+      expect(ended!.status).toBe(outcome)
+      expect(ended!.answeredBy).toBe(outcome !== "completed" ? null : destination === "+15005550005" ? "machine_end_beep" : "human")
+    }))
+
+  it.scoped("429 with Retry-After: 2 twice: our client waits 2 s each time before it retries (3 creates observed)", () =>
+    Effect.gen(function*() {
+      const { context, emulator } = yield* inProcess()
+      yield* emulator.addFault({ fault: Fault.rateLimited("2 seconds"), operation: "createCall", times: 2 })
+      const fiber = yield* createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context), Effect.fork)
+      const creates = emulator.requestCount({ operation: "createCall" })
+
+      for (const attempt of [1, 2]) {
+        yield* untilSleepingFor(Duration.seconds(2))
+        expect(yield* creates).toBe(attempt)
+        yield* TestClock.adjust("1999 millis")
+        expect(yield* creates).toBe(attempt)
+        yield* TestClock.adjust("1 millis")
+      }
+      const call = yield* Fiber.join(fiber)
+      expect(call.status).toBe("queued")
+      expect(yield* creates).toBe(3)
+      expect((yield* emulator.calls).map((c) => c.sid)).toStrictEqual([call.sid])
+    }))
+
+  it.scoped("in-process drops: OutcomeUnknown either way, the call placed only after processing", () =>
+    Effect.gen(function*() {
+      const { context, emulator } = yield* inProcess()
+      yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
+      yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+      // The first rule that answers ends the request: the first create is dropped unprocessed...
+      const first = yield* Effect.flip(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
+      expect(first._tag).toBe("OutcomeUnknown")
+      expect(yield* emulator.calls).toStrictEqual([])
+      // ...the second processed, then dropped.
+      const second = yield* Effect.flip(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
+      expect(second._tag).toBe("OutcomeUnknown")
+      expect((yield* emulator.calls).length).toBe(1)
+      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+    }))
+})
+
+/** Waits until some fiber sleeps on the test clock until `duration` from now (a retry's wait). */
+const untilSleepingFor = (duration: Duration.Duration) =>
+  Effect.gen(function*() {
+    const wake = (yield* TestClock.currentTimeMillis) + Duration.toMillis(duration)
+    while (!Chunk.some(yield* TestClock.sleeps(), (at) => at === wake)) yield* Effect.yieldNow()
+  })
