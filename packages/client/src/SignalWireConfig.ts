@@ -148,7 +148,8 @@ const projectIdConfig = (name: string) =>
     Config.mapOrFail((value) =>
       Either.mapLeft(
         decodeProjectId(value),
-        () => ConfigError.InvalidData([name], `expected a project id (a UUID), got ${JSON.stringify(value)}`)
+        // The path is empty: `Config.string(name)` prefixes the variable's name itself.
+        () => ConfigError.InvalidData([], `expected a project id (a UUID), got ${JSON.stringify(value)}`)
       )
     )
   )
