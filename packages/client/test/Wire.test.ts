@@ -1,7 +1,7 @@
 /**
  * What our client puts on the wire, seen by a real HTTP server on 127.0.0.1: method, path, Basic
  * auth, headers and a form body equal to what the schema encodes, and equal to what the official
- * SDK sends for the same input; with FetchHttpClient and NodeHttpClient (undici).
+ * SDK sends for the same input; with FetchHttpClient and NodeHttpClient (undici, and node:http).
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall } from "@effect-signalwire/client"

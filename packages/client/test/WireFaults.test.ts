@@ -1,6 +1,6 @@
 /**
  * How our client fails over a real HTTP connection, with FetchHttpClient and NodeHttpClient
- * (undici): each case asserts the error's tag and fields, and how many requests the server
+ * (undici, and node:http): each case asserts the error's tag and fields, and how many requests the server
  * received (what SignalWire would have seen, so how many calls could have been placed).
  */
 import { describe, expect, it } from "@effect/vitest"

@@ -1,7 +1,7 @@
 /**
  * Helpers for the over-the-wire tests: a real Node HTTP server on 127.0.0.1 (port 0) that records
  * every request it receives (method, path, headers, raw body) and answers each from a script, the
- * two HttpClients our client is run with, and a port where nothing listens.
+ * HttpClients our client is run with (fetch, undici, node:http), and a port where nothing listens.
  */
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -152,10 +152,11 @@ export const unusedPort: Effect.Effect<number> = Effect.gen(function*() {
   return port
 })
 
-/** The HttpClients our client is run with, by name. */
+/** The HttpClients our client is run with, by name: the two the docs recommend, and node:http's. */
 export const httpClients: ReadonlyArray<readonly [name: string, layer: Layer.Layer<HttpClient.HttpClient>]> = [
   ["FetchHttpClient", FetchHttpClient.layer],
-  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici]
+  ["NodeHttpClient.layerUndici", NodeHttpClient.layerUndici],
+  ["NodeHttpClient.layer", NodeHttpClient.layer]
 ]
 
 /** Our client, targeting `origin`, over `httpClient`. */
