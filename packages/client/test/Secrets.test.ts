@@ -210,6 +210,7 @@ describe("secrets", () => {
         const span = spans.find((s) => s.name === "SignalWireClient.createCall")
         assert.isDefined(span)
         expect(span.attributes.get("signalwire.call.sid")).toBe("82e7850d-054e-4067-8c4f-6568acd96575")
+        expect(span.attributes.get("signalwire.attempts")).toBe(1)
         expect(span.status._tag).toBe("Ended")
         const parent = Option.getOrUndefined(span.parent)
         expect(parent?._tag === "Span" ? parent.name : undefined).toBe("the user's span")
