@@ -21,6 +21,7 @@
  */
 import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
 import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 
 /**
  * One broken rule of the input: the path of the field (`["statusCallback"]`, `[]` for a rule
@@ -145,9 +146,22 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
   }
 }
 
+// The decoded request as it is, on both sides: encoding an error (to log it as JSON or send it
+// to another process) must not unwrap the SIP password, as `CreateCallRequest`'s encoding does.
+const SentRequest = Schema.declare(CreateCallRequest.isCreateCallRequest, {
+  identifier: "SentRequest",
+  // Borrowed from `CreateCallRequest` (without importing `Arbitrary`, which would pull fast-check
+  // into every bundle).
+  arbitrary: (...args) => {
+    const arbitrary = CreateCallRequest.CreateCallRequest.ast.annotations[SchemaAST.ArbitraryAnnotationId] as any
+    return arbitrary(...args)
+  },
+  equivalence: () => Schema.equivalence(CreateCallRequest.CreateCallRequest)
+})
+
 const reconcileFields = {
   /** The request that was sent (its SIP password still `Redacted`). */
-  request: CreateCallRequest.CreateCallRequest,
+  request: SentRequest,
   /** When the last attempt was sent: list calls to `to` created since then to reconcile. */
   sentAt: Schema.DateFromSelf,
   /** How many times the request was sent. */

@@ -14,6 +14,7 @@ import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { inspect } from "node:util"
 import {
@@ -199,6 +200,21 @@ describe("secrets", () => {
         assert.isTrue(Redacted.isRedacted(error.request.sipAuthPassword))
         expect(Redacted.value(error.request.sipAuthPassword!)).toBe(sipPassword)
         for (const [how, text] of Object.entries(renderings(error))) expectNoSecret(`${error._tag} ${how}`, text)
+      }
+    }))
+
+  it.effect("encoding an error with the CreateCallError schema (to ship it as JSON) keeps the password Redacted", () =>
+    Effect.gen(function*() {
+      const request = yield* CreateCallRequest.decode(sipInput)
+      const errors = [
+        new CreateCallError.ServerError({ status: 503, detail: "Unavailable", errors: [], request, sentAt: new Date(0), attempts: 1 }),
+        new CreateCallError.OutcomeUnknown({ reason: "ConnectionLost", detail: "reset", request, sentAt: new Date(0), attempts: 1 })
+      ]
+      for (const error of errors) {
+        const encoded = yield* Schema.encode(CreateCallError.CreateCallError)(error)
+        expectNoSecret(`encoded ${error._tag}`, JSON.stringify(encoded))
+        const decoded = yield* Schema.decodeUnknown(CreateCallError.CreateCallError)(encoded)
+        assert.strictEqual(decoded._tag, error._tag)
       }
     }))
 
