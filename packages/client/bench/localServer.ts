@@ -9,11 +9,18 @@ import { benchDirectory } from "./bundle.js"
 import type { Certificate } from "./certificate.js"
 import { tsxLoader } from "./processes.js"
 
+export interface ServedCount {
+  readonly creates: number
+  readonly refused: number
+  /** Connections that carried at least one create. */
+  readonly connections: number
+}
+
 export interface LocalServer {
   readonly httpOrigin: string
   readonly httpsOrigin: string
-  /** Creates served (and requests refused) since the previous call. */
-  readonly takeCount: () => Promise<{ readonly creates: number; readonly refused: number }>
+  /** Creates served, requests refused and connections accepted since the previous call. */
+  readonly takeCount: () => Promise<ServedCount>
   readonly stop: () => void
 }
 
@@ -36,7 +43,7 @@ export const startLocalServer = async (certificate: Certificate): Promise<LocalS
     httpsOrigin: `https://127.0.0.1:${ports.https}`,
     takeCount: async () => {
       const response = await fetch(`${httpOrigin}/__bench/count`)
-      return (await response.json()) as { readonly creates: number; readonly refused: number }
+      return (await response.json()) as ServedCount
     },
     // Closing its stdin is the server's signal to exit.
     stop: () => child.stdin.end()

@@ -20,6 +20,10 @@ const created = { "content-type": "application/json; charset=utf-8", "content-le
 
 let creates = 0
 let refused = 0
+// Connections that carried at least one create: keep-alive shows as few, `Connection: close` as
+// one per create (and a TLS handshake each over HTTPS).
+let connections = 0
+const counted = new WeakSet<Net.Socket>()
 
 const handle = (request: Http.IncomingMessage, response: Http.ServerResponse): void => {
   const chunks: Array<Buffer> = []
@@ -34,15 +38,20 @@ const handle = (request: Http.IncomingMessage, response: Http.ServerResponse): v
         return
       }
       creates++
+      if (!counted.has(request.socket)) {
+        counted.add(request.socket)
+        connections++
+      }
       response.writeHead(201, created)
       response.end(callBody)
       return
     }
     if (request.method === "GET" && request.url === "/__bench/count") {
       response.writeHead(200, { "content-type": "application/json" })
-      response.end(JSON.stringify({ creates, refused }))
+      response.end(JSON.stringify({ creates, refused, connections }))
       creates = 0
       refused = 0
+      connections = 0
       return
     }
     response.writeHead(404, { "content-type": "application/json" })

@@ -45,15 +45,23 @@ export type StartupAppId = (typeof startupApps)[number]["id"]
 
 export interface StartupFigure {
   readonly wallMs: number
+  /**
+   * When the app printed the call's sid (ms since its process started), for the apps that place
+   * one. Node 20's `fetch` keeps the process alive for ~150 ms after its last response (seen with
+   * a bare `fetch` too, even with `Connection: close`), so for the fetch-based apps the wall time
+   * to exit holds that wait and this is when the work was done.
+   */
+  readonly placedMs: number | undefined
   readonly maxRssMiB: number
 }
 
-export type StartupReport = Record<StartupAppId, StartupFigure>
+/** Figures per app; an app that could not be built is missing (and said so on stderr). */
+export type StartupReport = Partial<Record<StartupAppId, StartupFigure>>
 
 const require = createRequire(import.meta.url)
 
 /** Builds the `dist/` our unbundled apps import (tsc -b is incremental). */
-export const buildDist = async (): Promise<void> => {
+const buildDist = async (): Promise<void> => {
   const tsc = require.resolve("typescript/bin/tsc")
   const project = Path.join(benchDirectory, "..", "tsconfig.build.json")
   const finished = await runNode([tsc, "-b", project], { timeoutMs: 300_000 })
@@ -67,56 +75,81 @@ export const buildDist = async (): Promise<void> => {
  * imports inlined and every package left as an import (`packages: "external"`); they live under
  * `bench/.bench/` (git-ignored) so those imports resolve from the repository's `node_modules`.
  */
-const writeApps = async (directory: string): Promise<Record<StartupAppId, ReadonlyArray<string>>> => {
+const writeApp = async (app: StartupApp, directory: string): Promise<ReadonlyArray<string>> => {
+  if (app.entry === undefined || app.build === undefined) return ["-e", "0"]
+  const file = Path.join(directory, `${app.id}.js`)
+  if (app.build === "bundled") {
+    Fs.writeFileSync(file, (await bundle(app.entry, "node")).code)
+  } else {
+    await esbuild.build({
+      entryPoints: [Path.join(appsDirectory, app.entry)],
+      bundle: true,
+      packages: "external",
+      format: "esm",
+      platform: "node",
+      target: "es2022",
+      outfile: file,
+      logLevel: "silent"
+    })
+  }
+  return [file]
+}
+
+/** The command line of each app that could be written; the others are reported and left out. */
+const writeApps = async (directory: string): Promise<Map<StartupAppId, ReadonlyArray<string>>> => {
   Fs.mkdirSync(directory, { recursive: true })
-  const commands = {} as Record<StartupAppId, ReadonlyArray<string>>
+  const distBuilt = await buildDist().then(
+    () => true,
+    (error: unknown) => {
+      process.stderr.write(`start-up: ${String(error)}\n`)
+      return false
+    }
+  )
+  const commands = new Map<StartupAppId, ReadonlyArray<string>>()
   for (const app of startupApps as ReadonlyArray<StartupApp & { readonly id: StartupAppId }>) {
-    if (app.entry === undefined || app.build === undefined) {
-      commands[app.id] = ["-e", "0"]
-      continue
+    if (!distBuilt && app.build === "unbundled" && app.entry?.startsWith("our") === true) continue
+    try {
+      commands.set(app.id, await writeApp(app, directory))
+    } catch (error) {
+      process.stderr.write(`start-up: ${app.label} left out, it does not build: ${String(error)}\n`)
     }
-    const file = Path.join(directory, `${app.id}.js`)
-    if (app.build === "bundled") {
-      Fs.writeFileSync(file, (await bundle(app.entry, "node")).code)
-    } else {
-      await esbuild.build({
-        entryPoints: [Path.join(appsDirectory, app.entry)],
-        bundle: true,
-        packages: "external",
-        format: "esm",
-        platform: "node",
-        target: "es2022",
-        outfile: file,
-        logLevel: "silent"
-      })
-    }
-    commands[app.id] = [file]
   }
   return commands
 }
 
 export const measureStartup = async (origin: string, rounds: number): Promise<StartupReport> => {
-  await buildDist()
   // The .js files sit in a "type": "module" package, so Node runs them as ESM.
   const commands = await writeApps(Path.join(benchDirectory, ".bench", "startup"))
   // Reports peak memory as the process exits; one tiny CommonJS file, the same for every app.
   const temporary = Fs.mkdtempSync(Path.join(Os.tmpdir(), "signalwire-startup-"))
   const reporter = Path.join(temporary, "maxrss.cjs")
-  Fs.writeFileSync(reporter, "process.on('exit',()=>require('node:fs').writeSync(2,'\\n@maxrss='+process.resourceUsage().maxRSS+'\\n'))\n")
-  const { NODE_OPTIONS: _ignored, ...environment } = process.env
+  Fs.writeFileSync(
+    reporter,
+    [
+      "const fs=require('node:fs');const write=process.stdout.write.bind(process.stdout);let placed;",
+      "process.stdout.write=(...args)=>{placed??=performance.now();return write(...args)};",
+      "process.on('exit',()=>fs.writeSync(2,'\\n@maxrss='+process.resourceUsage().maxRSS+'\\n@placed='+(placed??'')+'\\n'))",
+      ""
+    ].join("\n")
+  )
+  // No NODE_OPTIONS (no loader), and no NODE_EXTRA_CA_CERTS: some machines set it globally (this
+  // sandbox points it at the whole system bundle) and Node then parses that file at every start
+  // (~40 ms here), while these apps only talk plain HTTP. `undefined` unsets a variable in the child.
+  const environment = { NODE_OPTIONS: undefined, NODE_EXTRA_CA_CERTS: undefined, BENCH_ORIGIN: origin }
   const samples = new Map<StartupAppId, Array<StartupFigure>>()
-  const ids = startupApps.map((app) => app.id)
+  const ids = [...commands.keys()]
   try {
     for (let round = 0; round < rounds; round++) {
       // Rotate the order so no app always runs right after the same neighbour.
       for (const id of [...ids.slice(round % ids.length), ...ids.slice(0, round % ids.length)]) {
-        const finished = await runNodeOk(["--require", reporter, ...commands[id]], {
-          env: { ...environment, BENCH_ORIGIN: origin },
+        const finished = await runNodeOk(["--require", reporter, ...(commands.get(id) ?? [])], {
+          env: environment,
           timeoutMs: 30_000
         })
         const maxRssKiB = Number(/@maxrss=(\d+)/.exec(finished.stderr)?.[1])
         const figures = samples.get(id) ?? []
-        figures.push({ wallMs: finished.wallMs, maxRssMiB: maxRssKiB / 1024 })
+        const placed = /@placed=([\d.]+)/.exec(finished.stderr)?.[1]
+        figures.push({ wallMs: finished.wallMs, maxRssMiB: maxRssKiB / 1024, placedMs: placed === undefined ? undefined : Number(placed) })
         samples.set(id, figures)
       }
     }
@@ -124,9 +157,13 @@ export const measureStartup = async (origin: string, rounds: number): Promise<St
     Fs.rmSync(temporary, { recursive: true, force: true })
   }
   return Object.fromEntries(
-    ids.map((id) => {
-      const figures = samples.get(id) ?? []
-      return [id, { wallMs: median(figures.map((f) => f.wallMs)), maxRssMiB: median(figures.map((f) => f.maxRssMiB)) }]
-    })
-  ) as StartupReport
+    [...samples].map(([id, figures]) => [
+      id,
+      {
+        wallMs: median(figures.map((f) => f.wallMs)),
+        maxRssMiB: median(figures.map((f) => f.maxRssMiB)),
+        placedMs: figures.every((f) => f.placedMs !== undefined) ? median(figures.map((f) => f.placedMs!)) : undefined
+      }
+    ])
+  )
 }

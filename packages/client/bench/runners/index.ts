@@ -11,7 +11,13 @@ export const runners = {
   "ours-fetch": { label: "createCall + FetchHttpClient", load: (): Promise<RunnerModule> => import("./effectFetch.js") },
   "ours-undici": { label: "createCall + NodeHttpClient.layerUndici", load: (): Promise<RunnerModule> => import("./effectUndici.js") },
   "sdk": { label: "official SDK 3.2.0", load: (): Promise<RunnerModule> => import("./officialSdk.js") },
-  "raw-fetch": { label: "raw fetch (floor)", load: (): Promise<RunnerModule> => import("./rawFetch.js") }
+  "raw-fetch": { label: "raw fetch (floor)", load: (): Promise<RunnerModule> => import("./rawFetch.js") },
+  // Diagnostics, run only when named in --runners: how close an Effect HttpClient can get at all.
+  "floor-fetch": { label: "bare Effect POST + FetchHttpClient", load: (): Promise<RunnerModule> => import("./floorFetch.js") },
+  "floor-undici": { label: "bare Effect POST + layerUndici", load: (): Promise<RunnerModule> => import("./floorUndici.js") }
 } as const
 
 export type RunnerName = keyof typeof runners
+
+/** What `npm run bench` compares unless `--runners` says otherwise. */
+export const defaultRunners: ReadonlyArray<RunnerName> = ["ours-fetch", "ours-undici", "sdk", "raw-fetch"]
