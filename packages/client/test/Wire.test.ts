@@ -15,6 +15,7 @@ import {
   created,
   createdCallJson,
   createPath,
+  failureOf,
   httpClients,
   json,
   make,
@@ -135,9 +136,10 @@ describe.each(httpClients)("over the wire with %s", (_name, httpClient) => {
   it.scopedLive("puts nothing on the wire for an invalid request", () =>
     Effect.gen(function*() {
       const server = yield* make(() => created)
-      const error = yield* createCall({ to: "+13105678901", from: "+13103384645", url: "ftp://example.com/voice.xml" }).pipe(
-        Effect.provide(clientLayer(server.origin, httpClient)),
-        Effect.flip
+      const error = yield* failureOf(
+        createCall({ to: "+13105678901", from: "+13103384645", url: "ftp://example.com/voice.xml" }).pipe(
+          Effect.provide(clientLayer(server.origin, httpClient))
+        )
       )
       expect(error._tag).toBe("InvalidRequest")
       if (error._tag === "InvalidRequest") expect(error.violations.map((violation) => violation.path)).toStrictEqual([["url"]])

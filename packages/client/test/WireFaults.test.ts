@@ -1,7 +1,7 @@
 /**
  * How our client fails over a real HTTP connection, with FetchHttpClient and NodeHttpClient
- * (undici, and node:http): each case asserts the error's tag and fields, and how many requests the server
- * received (what SignalWire would have seen, so how many calls could have been placed).
+ * (undici, and node:http): each case asserts the error's tag and fields, and how many requests
+ * the server received (what SignalWire would have seen, so how many calls could have been placed).
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
@@ -19,6 +19,7 @@ import {
   clientLayer,
   created,
   destroy,
+  failureOf,
   hang,
   httpClients,
   json,
@@ -74,10 +75,7 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
   ) =>
     Effect.gen(function*() {
       const server = yield* make(script)
-      const error = yield* createCall(input, callOptions).pipe(
-        Effect.provide(clientLayer(server.origin, httpClient, options)),
-        Effect.flip
-      )
+      const error = yield* failureOf(createCall(input, callOptions).pipe(Effect.provide(clientLayer(server.origin, httpClient, options))))
       expectNoSecret(error)
       return { error, requests: yield* server.count }
     })
@@ -185,7 +183,7 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       const server = yield* make(() => hang)
       const fiber = yield* createCall(input).pipe(
         Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "300 millis" })),
-        Effect.flip,
+        failureOf,
         Effect.fork
       )
       yield* server.received(1)
@@ -256,12 +254,21 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       expect(error.bodySnippet).toBe(JSON.stringify({ to: "+13105678901", from: "+13103384645", status: "queued" }))
     }))
 
+  // A proxy's redirect is an answer, not SignalWire's: the create must not follow it (a 302 would
+  // turn into a GET elsewhere, a 307 would POST the form, credentials included, to another place).
+  it.scopedLive.each([302, 307] as const)("a %i redirect is not followed: UnexpectedResponse with the 3xx status, sent once", (status) =>
+    Effect.gen(function*() {
+      const { error, requests } = yield* failing((index) => index === 0 ? respond(status, "", { location: "/elsewhere" }) : created)
+      expect(requests).toBe(1)
+      assertTag(error, "UnexpectedResponse")
+      expect(error.status).toBe(status)
+    }))
+
   it.live("connection refused: retried, then TransportError (Connect, ECONNREFUSED)", () =>
     Effect.gen(function*() {
       const port = yield* unusedPort
-      const error = yield* createCall(input).pipe(
-        Effect.provide(clientLayer(`http://127.0.0.1:${port}`, httpClient, { retry: noDelay(2) })),
-        Effect.flip
+      const error = yield* failureOf(
+        createCall(input).pipe(Effect.provide(clientLayer(`http://127.0.0.1:${port}`, httpClient, { retry: noDelay(2) })))
       )
       expectNoSecret(error)
       assertTag(error, "TransportError")

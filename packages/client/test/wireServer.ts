@@ -152,6 +152,16 @@ export const unusedPort: Effect.Effect<number> = Effect.gen(function*() {
   return port
 })
 
+/**
+ * The failure of a create that is expected to fail; a create that succeeds fails the test with
+ * the call's sid (a `Call` as the failure would make the reporter print, or even hang on, it).
+ */
+export const failureOf = <E, R>(create: Effect.Effect<{ readonly sid: string }, E, R>): Effect.Effect<E, never, R> =>
+  create.pipe(
+    Effect.flatMap((call) => Effect.dieMessage(`expected a failure, got the call ${call.sid}`)),
+    Effect.flip
+  )
+
 /** The HttpClients our client is run with, by name: the two the docs recommend, and node:http's. */
 export const httpClients: ReadonlyArray<readonly [name: string, layer: Layer.Layer<HttpClient.HttpClient>]> = [
   ["FetchHttpClient", FetchHttpClient.layer],

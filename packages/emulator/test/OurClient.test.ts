@@ -69,6 +69,13 @@ const hangUp = (api: HttpClient.HttpClient, sid: string, status: "completed" | "
     Effect.flatMap(HttpClientResponse.schemaBodyJson(Call.Call))
   )
 
+/** The failure of a create expected to fail; a success fails the test with the call's sid. */
+const failureOf = <E, R>(create: Effect.Effect<Call.Call, E, R>): Effect.Effect<E, never, R> =>
+  create.pipe(
+    Effect.flatMap((call) => Effect.dieMessage(`expected a failure, got the call ${call.sid}`)),
+    Effect.flip
+  )
+
 /** Takes the next callback the listener received (failing rather than waiting forever). */
 const nextCallback = (received: Queue.Dequeue<Received>) =>
   Queue.take(received).pipe(Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => new Error("no status callback within 5 s") }))
@@ -190,7 +197,7 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
       Effect.gen(function*() {
         const { client, emulator } = yield* served()
         yield* emulator.addFault({ fault: Fault.rateLimited("0 seconds"), operation: "createCall" })
-        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("RateLimited")
         if (error._tag === "RateLimited") {
           expect(error.attempts).toBe(4)
@@ -205,7 +212,7 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
       Effect.gen(function*() {
         const { client, emulator } = yield* served()
         yield* emulator.addFault({ fault: Fault.serverError(status), operation: "createCall", times: 1 })
-        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("ServerError")
         if (error._tag === "ServerError") {
           expect(error.status).toBe(status)
@@ -219,7 +226,7 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
       Effect.gen(function*() {
         const { client, emulator } = yield* served()
         yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
-        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("OutcomeUnknown")
         if (error._tag === "OutcomeUnknown") {
           expect(error.reason).toBe("ConnectionLost")
@@ -233,7 +240,7 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
       Effect.gen(function*() {
         const { api, client, emulator } = yield* served()
         yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
-        const error = yield* Effect.flip(client(createCall({ to, from, url: voiceUrl })))
+        const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("OutcomeUnknown")
         if (error._tag !== "OutcomeUnknown") return
         expect(error.reason).toBe("ConnectionLost")
@@ -353,11 +360,11 @@ describe("our client against the in-process emulator, under the test clock", () 
       yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
       yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
       // The first rule that answers ends the request: the first create is dropped unprocessed...
-      const first = yield* Effect.flip(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
+      const first = yield* failureOf(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
       expect(first._tag).toBe("OutcomeUnknown")
       expect(yield* emulator.calls).toStrictEqual([])
       // ...the second processed, then dropped.
-      const second = yield* Effect.flip(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
+      const second = yield* failureOf(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
       expect(second._tag).toBe("OutcomeUnknown")
       expect((yield* emulator.calls).length).toBe(1)
       expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
