@@ -1,4 +1,5 @@
 /** @internal */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -204,10 +205,20 @@ export const make = (config: SignalWireConfig.Service, httpClient: HttpClient.Ht
     HttpClient.withTracerPropagation(config.tracerPropagation)
   )
 
+  // fetch follows redirects by default: it would turn the POST into a GET to the `Location` (with
+  // the credentials) or re-send the body. A redirect is not an answer SignalWire gives: take it
+  // as it is (node:http and undici clients never follow one).
+  const execute = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) =>
+      Effect.provideService(client.execute(request), FetchHttpClient.RequestInit, {
+        ...Option.getOrUndefined(init),
+        redirect: "manual"
+      }))
+
   const send = (request: CreateCallRequest.CreateCallRequest, body: HttpClientRequest.HttpClientRequest, number: number, timeout: Duration.Duration) =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
       const attempt: Attempt = { request, number, sentAt: new Date(now) }
-      return client.execute(body).pipe(
+      return execute(body).pipe(
         Effect.mapError((error) => fromRequestError(error, attempt)),
         Effect.flatMap((response) => readAnswer(response, attempt)),
         Effect.timeoutFail({
