@@ -37,6 +37,12 @@ export const startupApps = [
   { id: "ours-import", label: "import { createCall, SignalWireClient } (dist)", entry: "ourImport.ts", build: "unbundled" },
   { id: "ours-unbundled", label: "our app, one create, unbundled (dist)", entry: "ourCreateCall.ts", build: "unbundled" },
   { id: "ours-bundled", label: "our app, one create, bundled", entry: "ourCreateCall.ts", build: "bundled" },
+  {
+    id: "ours-node-http-bundled",
+    label: "our app over NodeHttpClient.layer (node:http), bundled",
+    entry: "ourCreateCallNodeHttp.ts",
+    build: "bundled"
+  },
   { id: "sdk-unbundled", label: "official SDK app, one create, unbundled", entry: "sdkCreateCall.ts", build: "unbundled" },
   { id: "sdk-bundled", label: "official SDK app, one create, bundled", entry: "sdkCreateCall.ts", build: "bundled" }
 ] as const satisfies ReadonlyArray<StartupApp>
