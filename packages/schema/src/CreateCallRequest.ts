@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import * as Arbitrary from "effect/Arbitrary"
+import type * as Arbitrary from "effect/Arbitrary"
 import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -245,17 +245,24 @@ const fieldIssues = (issue: ParseResult.ParseIssue): ReadonlyArray<ParseResult.P
     ? Arr.ensure(issue.issues)
     : [issue]
 
+// The parts a request is generated from. They are the declaration's type parameters so that
+// `Arbitrary.make` hands their generators to the annotation below: importing `effect/Arbitrary`
+// here would put fast-check into every app that places a call.
+const Target = Schema.Union(
+  Schema.Struct({ url: WebhookUrl }),
+  Schema.Struct({ applicationSid: ApplicationSid }),
+  Schema.Struct({ twiml: Twiml })
+)
+const typeParameters = [CreateCallOptions, Target, CallAddress] as const
+
 // Generated requests obey the cross-field rules by construction.
-const requestArbitrary: Arbitrary.LazyArbitrary<CreateCallRequest> = (fc) =>
-  fc.tuple(
-    Arbitrary.make(CreateCallOptions),
-    fc.oneof(
-      Arbitrary.make(WebhookUrl).map((url) => ({ url })),
-      Arbitrary.make(ApplicationSid).map((applicationSid) => ({ applicationSid })),
-      Arbitrary.make(Twiml).map((twiml) => ({ twiml }))
-    ),
-    Arbitrary.make(CallAddress)
-  ).map(([options, target, phoneFallback]) => {
+const requestArbitrary = (
+  options: Arbitrary.LazyArbitrary<CreateCallOptions>,
+  target: Arbitrary.LazyArbitrary<typeof Target.Type>,
+  address: Arbitrary.LazyArbitrary<typeof CallAddress.Type>
+): Arbitrary.LazyArbitrary<CreateCallRequest> =>
+(fc) =>
+  fc.tuple(options(fc), target(fc), address(fc)).map(([options, target, phoneFallback]) => {
     const request: Record<string, unknown> = { ...options, ...target }
     if (isPhoneNumber(request.to) && !isPhoneNumber(request.from)) {
       request.from = isPhoneNumber(phoneFallback) ? phoneFallback : request.to
@@ -284,7 +291,7 @@ const requestArbitrary: Arbitrary.LazyArbitrary<CreateCallRequest> = (fc) =>
  * })
  */
 export const CreateCallRequest: Schema.Schema<CreateCallRequest, CreateCallRequest.Encoded> = Schema.declare(
-  [],
+  typeParameters,
   {
     decode: () => (given, _options, ast) => {
       if (!Predicate.isRecord(given)) return ParseResult.fail(new ParseResult.Type(ast, given))
@@ -307,7 +314,7 @@ export const CreateCallRequest: Schema.Schema<CreateCallRequest, CreateCallReque
   {
     identifier: "CreateCallRequest",
     description: "a Create Call request",
-    arbitrary: () => requestArbitrary,
+    arbitrary: (options, target, address) => requestArbitrary(options, target, address),
     pretty: () => (request) => {
       const shown = createCallFields
         .filter(([key]) => (request as Record<string, unknown>)[key] !== undefined)
