@@ -53,7 +53,7 @@ const parseJson = (text: string): Option.Option<unknown> => {
   }
 }
 
-/** The start of a timeout-free `Retry-After`: delta-seconds or an HTTP date. */
+/** A `Retry-After` header: delta-seconds or an HTTP date (a date in the past means now). */
 const parseRetryAfter = (value: string | undefined, now: number): Duration.Duration | undefined => {
   if (value === undefined) return undefined
   const trimmed = value.trim()
