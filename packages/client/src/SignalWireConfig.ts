@@ -108,6 +108,8 @@ export const parseSpace = (input: string): Either.Either<{ readonly space: strin
 
 const decodeProjectId = Schema.decodeUnknownEither(Sid.ProjectId)
 
+const projectIdRule = (value: string) => `expected a project id (a UUID), got ${JSON.stringify(value)}`
+
 /**
  * Validates and normalises options into the service.
  *
@@ -118,7 +120,7 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
   Effect.gen(function*() {
     const projectId = yield* Either.mapLeft(
       decodeProjectId(options.projectId),
-      () => ConfigError.InvalidData(["projectId"], `expected a project id (a UUID), got ${JSON.stringify(options.projectId)}`)
+      () => ConfigError.InvalidData(["projectId"], projectIdRule(options.projectId))
     )
     const { origin, space } = yield* Either.mapLeft(
       parseSpace(options.space),
@@ -149,7 +151,7 @@ const projectIdConfig = (name: string) =>
       Either.mapLeft(
         decodeProjectId(value),
         // The path is empty: `Config.string(name)` prefixes the variable's name itself.
-        () => ConfigError.InvalidData([], `expected a project id (a UUID), got ${JSON.stringify(value)}`)
+        () => ConfigError.InvalidData([], projectIdRule(value))
       )
     )
   )
@@ -163,10 +165,12 @@ const spaceConfig = (names: readonly [string, ...Array<string>]) =>
         return Either.left(ConfigError.MissingData([names[0]], `Expected ${names.join(" or ")} to be set: ${spaceRule}`))
       }
       const name = names[index]!
-      return Either.mapLeft(
-        parseSpace(Option.getOrThrow(values[index]!)),
-        (message) => ConfigError.InvalidData([name], message)
-      )
+      // Checked here so that the error names the variable; `make` normalises the value.
+      const value = Option.getOrThrow(values[index]!)
+      return Either.mapBoth(parseSpace(value), {
+        onLeft: (message) => ConfigError.InvalidData([name], message),
+        onRight: () => value
+      })
     })
   )
 
@@ -208,6 +212,6 @@ export const layerConfig = (options?: {
         space: options?.space ?? spaceConfig(environmentVariables.space),
         requestTimeout: options?.requestTimeout ?? Config.succeed(defaultRequestTimeout)
       })
-      return yield* make({ ...options, ...values, space: typeof values.space === "string" ? values.space : values.space.origin })
+      return yield* make({ ...options, ...values })
     })
   )
