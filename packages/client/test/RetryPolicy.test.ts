@@ -26,7 +26,8 @@ import {
   refused,
   requestCount,
   silent,
-  status
+  status,
+  withinAMinute
 } from "./fixtures.js"
 
 const serverError = status(500, { code: 20500, message: "Internal error", status: 500 })
@@ -80,9 +81,7 @@ describe("RetryPolicy", () => {
   describe("the default policy (safe)", () => {
     it.effect("429 twice then 201: the call, after 3 requests", () =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(createCall(input))
-        yield* TestClock.adjust("1 minute")
-        const call = yield* Fiber.join(fiber)
+        const call = yield* withinAMinute(createCall(input))
         expect(call.sid).toBe("82e7850d-054e-4067-8c4f-6568acd96575")
         expect(yield* requestCount).toBe(3)
       }).pipe(Effect.provide(fakeClient(answers(rateLimited("1"), rateLimited("1"), created())))))
@@ -221,9 +220,7 @@ describe("RetryPolicy", () => {
 
     it.effect("a per-client policy (make with its schedule) replaces the default", () =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.flip(createCall(input)))
-        yield* TestClock.adjust("1 minute")
-        const error = yield* Fiber.join(fiber)
+        const error = yield* withinAMinute(Effect.flip(createCall(input)))
         assert.instanceOf(error, CreateCallError.RateLimited)
         expect(error.attempts).toBe(2)
         expect(yield* requestCount).toBe(2)
@@ -293,9 +290,7 @@ describe("RetryPolicy", () => {
         assert.instanceOf(server, CreateCallError.ServerError)
         expect(yield* requestCount).toBe(1)
         // And accepts a 429 as often as the per-call schedule allows (once).
-        const fiber = yield* Effect.fork(Effect.flip(createCall(input, { retry: { schedule: Schedule.recurs(1) } })))
-        yield* TestClock.adjust("1 minute")
-        const limited = yield* Fiber.join(fiber)
+        const limited = yield* withinAMinute(Effect.flip(createCall(input, { retry: { schedule: Schedule.recurs(1) } })))
         assert.instanceOf(limited, CreateCallError.RateLimited)
         expect(limited.attempts).toBe(2)
         expect(yield* requestCount).toBe(3)
@@ -303,9 +298,7 @@ describe("RetryPolicy", () => {
 
     it.effect("a per-call predicate alone keeps the client's schedule", () =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.flip(createCall(input, { retry: { isRetryable: () => true } })))
-        yield* TestClock.adjust("1 minute")
-        const error = yield* Fiber.join(fiber)
+        const error = yield* withinAMinute(Effect.flip(createCall(input, { retry: { isRetryable: () => true } })))
         assert.instanceOf(error, CreateCallError.ServerError)
         expect(error.attempts).toBe(3)
         expect(yield* requestCount).toBe(3)
@@ -315,9 +308,7 @@ describe("RetryPolicy", () => {
 
     it.effect("a predicate that allows ServerError: 500, 500, 201 succeeds with 3 requests", () =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(createCall(input))
-        yield* TestClock.adjust("1 minute")
-        const call = yield* Fiber.join(fiber)
+        const call = yield* withinAMinute(createCall(input))
         expect(call.status).toBe("queued")
         expect(yield* requestCount).toBe(3)
       }).pipe(Effect.provide(fakeClient(answers(serverError, serverError, created()), {
@@ -329,9 +320,7 @@ describe("RetryPolicy", () => {
 
     it.effect("a ServerError after retries carries the attempt count and when the last was sent", () =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.flip(createCall(input)))
-        yield* TestClock.adjust("1 minute")
-        const error = yield* Fiber.join(fiber)
+        const error = yield* withinAMinute(Effect.flip(createCall(input)))
         assert.instanceOf(error, CreateCallError.ServerError)
         expect(error.attempts).toBe(3)
         expect(error.sentAt.getTime()).toBe(2_000)
@@ -344,9 +333,7 @@ describe("RetryPolicy", () => {
     it.effect("each retry is logged at debug with the reason and the delay", () =>
       Effect.gen(function*() {
         const logs = makeLogRecorder()
-        const fiber = yield* Effect.fork(createCall(input).pipe(Effect.provide(logs.layer)))
-        yield* TestClock.adjust("1 minute")
-        yield* Fiber.join(fiber)
+        yield* withinAMinute(createCall(input).pipe(Effect.provide(logs.layer)))
         expect(yield* requestCount).toBe(3)
         const retries = logs.entries.filter((entry) => entry.message === retryLine)
         expect(retries.map((entry) => entry.level)).toStrictEqual(["DEBUG", "DEBUG"])
@@ -361,9 +348,7 @@ describe("RetryPolicy", () => {
     it.effect("the logged delay is the capped one", () =>
       Effect.gen(function*() {
         const logs = makeLogRecorder()
-        const fiber = yield* Effect.fork(createCall(input).pipe(Effect.provide(logs.layer)))
-        yield* TestClock.adjust("1 minute")
-        yield* Fiber.join(fiber)
+        yield* withinAMinute(createCall(input).pipe(Effect.provide(logs.layer)))
         const retries = logs.entries.filter((entry) => entry.message === retryLine)
         expect(retries.map((entry) => entry.annotations.delay)).toStrictEqual(["30s"])
       }).pipe(Effect.provide(fakeClient(answers(rateLimited("600"), created())))))

@@ -10,11 +10,13 @@ import * as Cause from "effect/Cause"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import type * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
@@ -98,6 +100,25 @@ export const status = (code: number, body: unknown, headers?: Record<string, str
 export const refused: Answer = FakeHttpClient.refuseConnection
 export const lost: Answer = FakeHttpClient.loseConnection
 export const silent: Answer = () => Effect.never
+/** A 201 whose body breaks off mid-read, as when the connection resets while the answer arrives. */
+export const cutOffBody: Answer = () =>
+  new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("{\"sid\":"))
+        controller.error(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))
+      }
+    }),
+    { status: 201, headers: { "content-type": "application/json" } }
+  )
+
+/** Runs `effect` while the test clock moves a minute: longer than every default retry delay. */
+export const withinAMinute = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.gen(function*() {
+    const fiber = yield* Effect.fork(effect)
+    yield* TestClock.adjust("1 minute")
+    return yield* Fiber.join(fiber)
+  })
 
 /** A log line as the recorder kept it; `text` holds everything the line carried, for greps. */
 export interface LogEntry {
