@@ -3,10 +3,13 @@
  * value: dates as `Date`, `price` and `duration` as numbers (SignalWire sends numbers, Twilio
  * numeric strings), enums open to values this version does not know yet.
  *
- * Decoding is liberal where the API varies: unknown fields are ignored, and documented fields
- * that older or Twilio-flavoured responses omit decode to `null`. What a caller cannot do
- * without (`sid`, `account_sid`, `to`, `from`, `status`, `direction`, the dates, `uri`) is
- * required. Encoding writes SignalWire's JSON back, so the emulator answers with this schema.
+ * Strict where meaning lives, lenient elsewhere. The essential fields (`sid`, `account_sid`,
+ * `date_created`, `to`, `from`, `status`; see {@link essentialFields}) must decode, or the body is
+ * not a call. Every other field is lenient: absent, `null` or a value that does not fit its type
+ * (`"phone_number_sid": ""`, a number as `caller_name`) decodes to `null` (`subresourceUris` to
+ * `{}`), and a value that did not fit is kept in `unreadable` (see `UnreadableField`). Unknown
+ * fields are ignored. Dates read RFC 2822 and ISO 8601; numbers read numbers and numeric strings.
+ * Encoding is strict and writes SignalWire's JSON back, so the emulator answers with this schema.
  *
  * @since 0.1.0
  */
@@ -15,6 +18,7 @@ import { AnsweredBy } from "./AnsweredBy.js"
 import { CallDirection } from "./CallDirection.js"
 import { CallStatus } from "./CallStatus.js"
 import { Rfc2822Date } from "./Rfc2822Date.js"
+import * as Lenient from "./internal/lenient.js"
 import { issuedBy } from "./Sid.js"
 
 const NumberOrNumericString = Schema.Union(Schema.Finite, Schema.compose(Schema.NumberFromString, Schema.Finite))
@@ -30,54 +34,58 @@ const SubresourceUris = Schema.Record({ key: Schema.String, value: Schema.NullOr
     })
 })
 
-const required = <S extends Schema.Schema.All>(schema: S, key: string) => Schema.propertySignature(schema).pipe(Schema.fromKey(key))
-
-// Nullable in the docs; absent in older or Twilio-flavoured bodies, where it decodes to null.
-const nullable = <S extends Schema.Schema.All>(schema: S, key: string) =>
-  Schema.optionalWith(Schema.NullOr(schema), { default: () => null }).pipe(Schema.fromKey(key))
-
 /**
  * @since 0.1.0
  * @category schemas
  */
-export class Call extends Schema.Class<Call>("Call")({
-  sid: required(issuedBy("CallSid"), "sid"),
-  accountSid: required(issuedBy("ProjectId"), "account_sid"),
-  dateCreated: required(Rfc2822Date, "date_created"),
-  dateUpdated: required(Rfc2822Date, "date_updated"),
-  parentCallSid: nullable(issuedBy("CallSid"), "parent_call_sid"),
-  to: required(Schema.String, "to"),
-  formattedTo: nullable(Schema.String, "formatted_to"),
-  toFormatted: nullable(Schema.String, "to_formatted"),
-  from: required(Schema.String, "from"),
-  formattedFrom: nullable(Schema.String, "formatted_from"),
-  fromFormatted: nullable(Schema.String, "from_formatted"),
-  phoneNumberSid: nullable(issuedBy("PhoneNumberSid"), "phone_number_sid"),
-  status: required(CallStatus, "status"),
-  startTime: nullable(Rfc2822Date, "start_time"),
-  endTime: nullable(Rfc2822Date, "end_time"),
-  duration: nullable(IntegerOrNumericString, "duration"),
-  price: nullable(NumberOrNumericString, "price"),
-  priceUnit: nullable(Schema.String, "price_unit"),
-  direction: required(CallDirection, "direction"),
-  answeredBy: nullable(AnsweredBy, "answered_by"),
-  apiVersion: nullable(Schema.String, "api_version"),
-  forwardedFrom: nullable(Schema.String, "forwarded_from"),
-  callerName: nullable(Schema.String, "caller_name"),
-  uri: required(Schema.String, "uri"),
-  subresourceUris: Schema.optionalWith(SubresourceUris, { default: () => ({}) }).pipe(Schema.fromKey("subresource_uris")),
-  annotation: nullable(Schema.String, "annotation"),
-  groupSid: nullable(Schema.String, "group_sid"),
-  audioInMos: nullable(Schema.Finite, "audio_in_mos"),
-  sipResultCode: nullable(Schema.String, "sip_result_code"),
-  audioRttAvg: nullable(Schema.Int, "audio_rtt_avg"),
-  audioRttMin: nullable(Schema.Int, "audio_rtt_min"),
-  audioRttMax: nullable(Schema.Int, "audio_rtt_max"),
-  audioOutJitterMin: nullable(Schema.Int, "audio_out_jitter_min"),
-  audioOutJitterMax: nullable(Schema.Int, "audio_out_jitter_max"),
-  audioOutJitterAvg: nullable(Schema.Int, "audio_out_jitter_avg"),
-  audioOutLost: nullable(Schema.Int, "audio_out_lost")
-}) {}
+export class Call extends Schema.Class<Call>("Call")(Lenient.struct({
+  sid: Lenient.essential(issuedBy("CallSid"), "sid"),
+  accountSid: Lenient.essential(issuedBy("ProjectId"), "account_sid"),
+  dateCreated: Lenient.essential(Rfc2822Date, "date_created"),
+  dateUpdated: Lenient.nullable(Rfc2822Date, "date_updated"),
+  parentCallSid: Lenient.nullable(issuedBy("CallSid"), "parent_call_sid"),
+  to: Lenient.essential(Schema.String, "to"),
+  formattedTo: Lenient.nullable(Schema.String, "formatted_to"),
+  toFormatted: Lenient.nullable(Schema.String, "to_formatted"),
+  from: Lenient.essential(Schema.String, "from"),
+  formattedFrom: Lenient.nullable(Schema.String, "formatted_from"),
+  fromFormatted: Lenient.nullable(Schema.String, "from_formatted"),
+  phoneNumberSid: Lenient.nullable(issuedBy("PhoneNumberSid"), "phone_number_sid"),
+  status: Lenient.essential(CallStatus, "status"),
+  startTime: Lenient.nullable(Rfc2822Date, "start_time"),
+  endTime: Lenient.nullable(Rfc2822Date, "end_time"),
+  duration: Lenient.nullable(IntegerOrNumericString, "duration"),
+  price: Lenient.nullable(NumberOrNumericString, "price"),
+  priceUnit: Lenient.nullable(Schema.String, "price_unit"),
+  direction: Lenient.nullable(CallDirection, "direction"),
+  answeredBy: Lenient.nullable(AnsweredBy, "answered_by"),
+  apiVersion: Lenient.nullable(Schema.String, "api_version"),
+  forwardedFrom: Lenient.nullable(Schema.String, "forwarded_from"),
+  callerName: Lenient.nullable(Schema.String, "caller_name"),
+  uri: Lenient.nullable(Schema.String, "uri"),
+  subresourceUris: Lenient.withDefault(SubresourceUris, "subresource_uris", () => ({})),
+  annotation: Lenient.nullable(Schema.String, "annotation"),
+  groupSid: Lenient.nullable(Schema.String, "group_sid"),
+  audioInMos: Lenient.nullable(Schema.Finite, "audio_in_mos"),
+  sipResultCode: Lenient.nullable(Schema.String, "sip_result_code"),
+  audioRttAvg: Lenient.nullable(Schema.Int, "audio_rtt_avg"),
+  audioRttMin: Lenient.nullable(Schema.Int, "audio_rtt_min"),
+  audioRttMax: Lenient.nullable(Schema.Int, "audio_rtt_max"),
+  audioOutJitterMin: Lenient.nullable(Schema.Int, "audio_out_jitter_min"),
+  audioOutJitterMax: Lenient.nullable(Schema.Int, "audio_out_jitter_max"),
+  audioOutJitterAvg: Lenient.nullable(Schema.Int, "audio_out_jitter_avg"),
+  audioOutLost: Lenient.nullable(Schema.Int, "audio_out_lost")
+})) {}
+
+/**
+ * The fields of a call that must decode: without them the value means nothing (`sid`), or
+ * reconciling a create would go wrong (`account_sid`, `to`, `from`, `date_created`), or the
+ * caller acts on it (`status`, an open enum: any string decodes).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const essentialFields = ["sid", "account_sid", "date_created", "to", "from", "status"] as const
 
 /**
  * The snake_case JSON of a call, as SignalWire sends it.
