@@ -144,7 +144,7 @@ const printCallbacks = (received: Queue.Dequeue<Received>) =>
       yield* Console.log([
         `  #${callback.sequenceNumber}`,
         callback.callStatus.padEnd(12),
-        callback.timestamp.toISOString(),
+        callback.timestamp?.toISOString() ?? "(no timestamp)",
         ...(final ? [`duration ${callback.callDuration ?? 0} s`] : []),
         signatureValid ? "signature valid" : "signature INVALID (answered 403)"
       ].join("  "))

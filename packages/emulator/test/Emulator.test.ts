@@ -370,7 +370,7 @@ describe("Emulator", () => {
         // The documented fields, numbered from 0, at the event's time; CallDuration on the last.
         const received = [initiated, ringing, answered, completed]
         const payloads = yield* Effect.forEach(received, (r) => StatusCallback.fromFormParams(r.params))
-        expect(payloads.map((p) => [p.callStatus, p.sequenceNumber, p.timestamp.toISOString(), p.callDuration])).toStrictEqual([
+        expect(payloads.map((p) => [p.callStatus, p.sequenceNumber, p.timestamp?.toISOString(), p.callDuration])).toStrictEqual([
           ["initiated", 0, "2024-05-01T12:00:00.000Z", undefined],
           ["ringing", 1, "2024-05-01T12:00:01.000Z", undefined],
           ["in-progress", 2, "2024-05-01T12:00:03.000Z", undefined],

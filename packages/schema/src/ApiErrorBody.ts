@@ -10,21 +10,25 @@
  */
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Lenient from "./internal/lenient.js"
+import { UnreadableField, UnreadableFields } from "./UnreadableField.js"
 
 const Code = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
 
-const ErrorObject = Schema.Struct({
-  code: Schema.optional(Code),
-  message: Schema.String,
-  more_info: Schema.optional(Schema.String),
-  status: Schema.optional(Schema.Int)
+// `message` is what an error means; `code`, `more_info` and `status` are lenient: one that does
+// not fit is left out (and kept in `unreadable`) rather than losing the whole explanation.
+const ErrorObject = Lenient.struct({
+  code: Lenient.optional(Code, "code"),
+  message: Lenient.essential(Schema.String, "message"),
+  more_info: Lenient.optional(Schema.String, "more_info"),
+  status: Lenient.optional(Schema.Int, "status")
 })
 
 const ErrorsArray = Schema.Struct({
-  errors: Schema.NonEmptyArray(Schema.Struct({
-    code: Schema.optional(Code),
-    message: Schema.String,
-    more_info: Schema.optional(Schema.String)
+  errors: Schema.NonEmptyArray(Lenient.struct({
+    code: Lenient.optional(Code, "code"),
+    message: Lenient.essential(Schema.String, "message"),
+    more_info: Lenient.optional(Schema.String, "more_info")
   }))
 })
 
@@ -44,7 +48,7 @@ export class ApiErrorDetail extends Schema.Class<ApiErrorDetail>("ApiErrorDetail
 
 /**
  * An API error: the first error's `message`, `code` and `moreInfo`, every error in `errors`,
- * and the `status` the body states (shape 1 only).
+ * the `status` the body states (shape 1 only), and the fields that did not fit their type.
  *
  * @since 0.1.0
  * @category schemas
@@ -54,7 +58,9 @@ export class ApiError extends Schema.Class<ApiError>("ApiError")({
   code: Schema.optional(Schema.Int),
   moreInfo: Schema.optional(Schema.String),
   status: Schema.optional(Schema.Int),
-  errors: Schema.NonEmptyArray(ApiErrorDetail)
+  errors: Schema.NonEmptyArray(ApiErrorDetail),
+  /** Fields of the body that did not fit their type and were left out (`errors[1].code`, ...). */
+  unreadable: Schema.optionalWith(UnreadableFields, { default: () => [] })
 }) {}
 
 const detail = (e: { readonly message: string; readonly code?: number | undefined; readonly more_info?: string | undefined }) =>
@@ -77,17 +83,26 @@ export const ApiErrorBody = Schema.transform(Schema.Union(ErrorObject, ErrorsArr
     const errors = "errors" in body
       ? body.errors.map((e) => typeof e === "string" ? new ApiErrorDetail({ message: e }) : detail(e))
       : [detail(body)]
+    const unreadable = "errors" in body
+      ? body.errors.flatMap((e, i) =>
+        typeof e === "string"
+          ? []
+          : e.unreadable.map(({ field, value }) => new UnreadableField({ field: `errors[${i}].${field}`, value }))
+      )
+      : body.unreadable
     const [first] = errors as [ApiErrorDetail, ...Array<ApiErrorDetail>]
     return new ApiError({
       message: first.message,
       ...(first.code !== undefined ? { code: first.code } : {}),
       ...(first.moreInfo !== undefined ? { moreInfo: first.moreInfo } : {}),
       ...("status" in body && body.status !== undefined ? { status: body.status } : {}),
-      errors: errors as [ApiErrorDetail, ...Array<ApiErrorDetail>]
+      errors: errors as [ApiErrorDetail, ...Array<ApiErrorDetail>],
+      unreadable
     })
   },
   encode: (error) => {
     const wire = (e: ApiErrorDetail) => ({
+      unreadable: [],
       message: e.message,
       ...(e.code !== undefined ? { code: e.code } : {}),
       ...(e.moreInfo !== undefined ? { more_info: e.moreInfo } : {})

@@ -8,12 +8,17 @@
  * ```
  *
  * Links are paths on the API's host (`/api/laml/2010-04-01/Accounts/...`); `nextPageUri` is
- * `null` on the last page. Twilio's extra envelope fields (`start`, `end`) are ignored.
+ * `null` on the last page (or absent). Twilio's extra envelope fields (`start`, `end`) are ignored.
+ *
+ * Strict where meaning lives: `calls` and `next_page_uri` must decode; the other fields are
+ * lenient (a value that does not fit decodes to `null` and is kept in `unreadable`), and so is
+ * every non-essential field of each call.
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import { Call } from "./Call.js"
+import * as Lenient from "./internal/lenient.js"
 
 const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
 
@@ -21,19 +26,28 @@ const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
  * @since 0.1.0
  * @category schemas
  */
-export class CallPage extends Schema.Class<CallPage>("CallPage")({
-  uri: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("uri")),
-  firstPageUri: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("first_page_uri")),
+export class CallPage extends Schema.Class<CallPage>("CallPage")(Lenient.struct({
+  uri: Lenient.nullable(Schema.String, "uri"),
+  firstPageUri: Lenient.nullable(Schema.String, "first_page_uri"),
+  // Essential, yet absent means the last page, as before.
   nextPageUri: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(
     Schema.fromKey("next_page_uri")
   ),
-  previousPageUri: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(
-    Schema.fromKey("previous_page_uri")
-  ),
-  page: Schema.propertySignature(NonNegativeInt).pipe(Schema.fromKey("page")),
-  pageSize: Schema.propertySignature(Schema.Int.pipe(Schema.positive())).pipe(Schema.fromKey("page_size")),
-  calls: Schema.propertySignature(Schema.Array(Call)).pipe(Schema.fromKey("calls"))
-}) {}
+  previousPageUri: Lenient.nullable(Schema.String, "previous_page_uri"),
+  page: Lenient.nullable(NonNegativeInt, "page"),
+  pageSize: Lenient.nullable(Schema.Int.pipe(Schema.positive()), "page_size"),
+  calls: Lenient.essential(Schema.Array(Call), "calls")
+})) {}
+
+/**
+ * The fields of a page that must decode: the calls (each call lenient in its own non-essential
+ * fields, see `Call.essentialFields`) and the link to the next page (a wrong one would end a
+ * listing early or loop).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const essentialFields = ["calls", "next_page_uri"] as const
 
 /**
  * The snake_case JSON of a page, as SignalWire sends it.

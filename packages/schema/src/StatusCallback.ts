@@ -9,8 +9,10 @@
  * recording fields, the SIP result and the audio quality counters.
  *
  * Decoded to camelCase with numbers and a `Date`; fields SignalWire may add later are ignored.
- * The spec lists the audio counters as required, but they only make sense once a call has had
- * audio, so they are optional here. Signed with `X-SignalWire-Signature` (see the emulator's
+ * Strict where meaning lives (see {@link essentialFields}); every other field is lenient: a value
+ * that does not fit its type is left out and kept in `unreadable`, so an odd field never turns a
+ * delivery into a 400 (which SignalWire would count as failed). The spec lists the audio counters
+ * as required, but they only make sense once a call has had audio, so they are optional here. Signed with `X-SignalWire-Signature` (see the emulator's
  * `WebhookSignature`).
  *
  * @since 0.1.0
@@ -20,53 +22,58 @@ import { CallDirection } from "./CallDirection.js"
 import { CallStatus } from "./CallStatus.js"
 import type { FormParams } from "./CreateCallForm.js"
 import { Rfc2822Date } from "./Rfc2822Date.js"
+import * as Lenient from "./internal/lenient.js"
 import { issuedBy } from "./Sid.js"
 
 const IntFromString = Schema.compose(Schema.NumberFromString, Schema.Int.pipe(Schema.nonNegative()))
 const NumberFromString = Schema.compose(Schema.NumberFromString, Schema.Finite)
 
-const required = <S extends Schema.Schema.Any>(schema: S, key: string) =>
-  Schema.propertySignature(schema).pipe(Schema.fromKey(key))
-
-const optional = <S extends Schema.Schema.Any>(schema: S, key: string) =>
-  Schema.optionalWith(schema, { exact: true }).pipe(Schema.fromKey(key))
-
 /**
  * @since 0.1.0
  * @category schemas
  */
-export class StatusCallback extends Schema.Class<StatusCallback>("StatusCallback")({
-  accountSid: required(issuedBy("ProjectId"), "AccountSid"),
-  apiVersion: required(Schema.String, "ApiVersion"),
-  callSid: required(issuedBy("CallSid"), "CallSid"),
-  callStatus: required(CallStatus, "CallStatus"),
-  callDuration: optional(IntFromString, "CallDuration"),
-  direction: required(CallDirection, "Direction"),
-  from: required(Schema.String, "From"),
-  to: required(Schema.String, "To"),
-  timestamp: required(Rfc2822Date, "Timestamp"),
-  sequenceNumber: required(IntFromString, "SequenceNumber"),
-  callbackSource: required(Schema.String, "CallbackSource"),
-  parentCallSid: optional(issuedBy("CallSid"), "ParentCallSid"),
-  callerName: optional(Schema.String, "CallerName"),
-  forwardedFrom: optional(Schema.String, "ForwardedFrom"),
-  recordingSid: optional(Schema.String, "RecordingSid"),
-  recordingUrl: optional(Schema.String, "RecordingUrl"),
-  recordingDuration: optional(IntFromString, "RecordingDuration"),
-  sipResultCode: optional(Schema.String, "SipResultCode"),
-  sipInviteResultPhrase: optional(Schema.String, "SipInviteResultPhrase"),
-  audioInMos: optional(NumberFromString, "AudioInMos"),
-  audioInAveragePtime: optional(IntFromString, "AudioInAveragePtime"),
-  audioInDtmfPacketCount: optional(IntFromString, "AudioInDtmfPacketCount"),
-  audioInFlushPacketCount: optional(IntFromString, "AudioInFlushPacketCount"),
-  audioInJitterMaxVariance: optional(IntFromString, "AudioInJitterMaxVariance"),
-  audioInJitterMinVariance: optional(IntFromString, "AudioInJitterMinVariance"),
-  audioInLargestJbSize: optional(IntFromString, "AudioInLargestJbSize"),
-  audioInMediaPacketCount: optional(IntFromString, "AudioInMediaPacketCount"),
-  audioInSkipPacketCount: optional(IntFromString, "AudioInSkipPacketCount"),
-  audioOutDtmfPacketCount: optional(IntFromString, "AudioOutDtmfPacketCount"),
-  audioOutMediaPacketCount: optional(IntFromString, "AudioOutMediaPacketCount")
-}) {}
+export class StatusCallback extends Schema.Class<StatusCallback>("StatusCallback")(Lenient.struct({
+  accountSid: Lenient.essential(issuedBy("ProjectId"), "AccountSid"),
+  apiVersion: Lenient.optional(Schema.String, "ApiVersion"),
+  callSid: Lenient.essential(issuedBy("CallSid"), "CallSid"),
+  callStatus: Lenient.essential(CallStatus, "CallStatus"),
+  callDuration: Lenient.optional(IntFromString, "CallDuration"),
+  direction: Lenient.optional(CallDirection, "Direction"),
+  from: Lenient.essential(Schema.String, "From"),
+  to: Lenient.essential(Schema.String, "To"),
+  timestamp: Lenient.optional(Rfc2822Date, "Timestamp"),
+  sequenceNumber: Lenient.essential(IntFromString, "SequenceNumber"),
+  callbackSource: Lenient.optional(Schema.String, "CallbackSource"),
+  parentCallSid: Lenient.optional(issuedBy("CallSid"), "ParentCallSid"),
+  callerName: Lenient.optional(Schema.String, "CallerName"),
+  forwardedFrom: Lenient.optional(Schema.String, "ForwardedFrom"),
+  recordingSid: Lenient.optional(Schema.String, "RecordingSid"),
+  recordingUrl: Lenient.optional(Schema.String, "RecordingUrl"),
+  recordingDuration: Lenient.optional(IntFromString, "RecordingDuration"),
+  sipResultCode: Lenient.optional(Schema.String, "SipResultCode"),
+  sipInviteResultPhrase: Lenient.optional(Schema.String, "SipInviteResultPhrase"),
+  audioInMos: Lenient.optional(NumberFromString, "AudioInMos"),
+  audioInAveragePtime: Lenient.optional(IntFromString, "AudioInAveragePtime"),
+  audioInDtmfPacketCount: Lenient.optional(IntFromString, "AudioInDtmfPacketCount"),
+  audioInFlushPacketCount: Lenient.optional(IntFromString, "AudioInFlushPacketCount"),
+  audioInJitterMaxVariance: Lenient.optional(IntFromString, "AudioInJitterMaxVariance"),
+  audioInJitterMinVariance: Lenient.optional(IntFromString, "AudioInJitterMinVariance"),
+  audioInLargestJbSize: Lenient.optional(IntFromString, "AudioInLargestJbSize"),
+  audioInMediaPacketCount: Lenient.optional(IntFromString, "AudioInMediaPacketCount"),
+  audioInSkipPacketCount: Lenient.optional(IntFromString, "AudioInSkipPacketCount"),
+  audioOutDtmfPacketCount: Lenient.optional(IntFromString, "AudioOutDtmfPacketCount"),
+  audioOutMediaPacketCount: Lenient.optional(IntFromString, "AudioOutMediaPacketCount")
+})) {}
+
+/**
+ * The fields of a callback that must decode, or the delivery is refused: which call and
+ * project it is about, its status, its parties, and its `SequenceNumber` (what orders and
+ * de-duplicates a call's callbacks).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const essentialFields = ["AccountSid", "CallSid", "CallStatus", "From", "To", "SequenceNumber"] as const
 
 /**
  * The form fields by name, as they arrive.

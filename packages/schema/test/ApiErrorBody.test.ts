@@ -65,11 +65,28 @@ describe("ApiErrorBody", () => {
     [{ errors: [42] }],
     [{ errors: "oops" }],
     [{ message: 5 }],
-    [{ code: 21205 }],
-    [{ code: "not a number", message: "m" }],
-    [{ code: 1.5, message: "m" }]
+    [{ code: 21205 }]
   ])("garbage %j decodes to None", (body) => {
     expect(Option.isNone(ApiErrorBody.decodeOption(body))).toBe(true)
+  })
+
+  it.each([
+    [{ code: "not a number", message: "m", status: 400 }, [["code", "not a number"]]],
+    [{ code: 1.5, message: "m", more_info: 7, status: 400 }, [["code", 1.5], ["more_info", 7]]],
+    [{ code: 21205, message: "m", status: "bad" }, [["status", "bad"]]]
+  ])("an odd code, more_info or status in %j is left out and reported; the message is kept", (body, dropped) => {
+    const error = Option.getOrThrow(ApiErrorBody.decodeOption(body))
+    expect(error.message).toBe("m")
+    expect(error.unreadable.map(({ field, value }) => [field, value])).toStrictEqual(dropped)
+    for (const [field] of dropped) {
+      expect(error).not.toHaveProperty(field === "more_info" ? "moreInfo" : field as string)
+    }
+  })
+
+  it("reports an odd field of a listed error with its index", () => {
+    const error = Option.getOrThrow(ApiErrorBody.decodeOption({ errors: [{ message: "a" }, { code: [], message: "b" }] }))
+    expect(error.errors.map((e) => e.message)).toStrictEqual(["a", "b"])
+    expect(error.unreadable.map(({ field, value }) => [field, value])).toStrictEqual([["errors[1].code", []]])
   })
 
   it("encodes one error as shape 1 and several as shape 2, and reads them back", () => {

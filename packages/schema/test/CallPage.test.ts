@@ -40,14 +40,25 @@ describe("CallPage", () => {
     expect(page).not.toHaveProperty("start")
   })
 
-  it("names what is missing or wrong", () => {
+  it("names what is missing or wrong in an essential field: the calls, the next page's link", () => {
     const { calls: _, ...withoutCalls } = listFixture.body
-    expect(issuesOf(CallPage.CallPage, { ...withoutCalls, page: -1, page_size: 0 })).toStrictEqual([
-      { path: ["page"], message: "Expected a non-negative number, actual -1" },
-      { path: ["page_size"], message: "Expected a positive number, actual 0" },
-      { path: ["calls"], message: "is missing" }
+    const issues = issuesOf(CallPage.CallPage, { ...withoutCalls, next_page_uri: 3 })
+    expect(issues.map((issue) => issue.path)).toStrictEqual([["next_page_uri"], ["next_page_uri"], ["next_page_uri"], ["calls"]])
+    expect(issues[0]).toStrictEqual({ path: ["next_page_uri"], message: "Expected string, actual 3" })
+    const { sid: __, ...callWithoutSid } = listFixture.body.calls[0]
+    expect(issuesOf(CallPage.CallPage, { ...listFixture.body, calls: [callWithoutSid] })).toStrictEqual([
+      { path: ["calls", 0, "sid"], message: "is missing" }
     ])
     expect(Either.isLeft(Schema.decodeUnknownEither(CallPage.CallPage)("<html>"))).toBe(true)
+  })
+
+  it("an odd envelope field, or an odd field of one call, does not fail the page", () => {
+    const [call] = listFixture.body.calls
+    const page = decode({ ...listFixture.body, page: -1, page_size: "50", uri: 7, calls: [{ ...call, caller_name: 42 }] })
+    expect(page).toMatchObject({ page: null, pageSize: null, uri: null })
+    expect(page.unreadable.map(({ field, value }) => [field, value])).toStrictEqual([["uri", 7], ["page", -1], ["page_size", "50"]])
+    expect(page.calls[0]!.callerName).toBeNull()
+    expect(page.calls[0]!.unreadable.map(({ field, value }) => [field, value])).toStrictEqual([["caller_name", 42]])
   })
 
   it.prop("decode(encode(x)) = x", [CallPage.CallPage], ([page]) => {

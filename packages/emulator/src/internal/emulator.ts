@@ -199,7 +199,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
               callSid: call.sid,
               callStatus: status,
               ...(final ? { callDuration: duration } : {}),
-              direction: call.direction,
+              ...(call.direction !== null ? { direction: call.direction } : {}),
               from: call.from,
               to: call.to,
               timestamp: at,
