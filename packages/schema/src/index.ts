@@ -89,6 +89,10 @@ export * as StatusCallbackEvent from "./StatusCallbackEvent.js"
 /**
  * @since 0.1.0
  */
+export * as UnreadableField from "./UnreadableField.js"
+/**
+ * @since 0.1.0
+ */
 export * as UpdateCallRequest from "./UpdateCallRequest.js"
 /**
  * @since 0.1.0

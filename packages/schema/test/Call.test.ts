@@ -1,8 +1,11 @@
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { AnsweredBy, Call, CallDirection, CallStatus } from "@effect-signalwire/schema"
+import { AnsweredBy, Call, CallDirection, CallStatus, UnreadableField } from "@effect-signalwire/schema"
+import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
 import { issuesOf, reference } from "./utils.js"
 
 const decode = Schema.decodeUnknownSync(Call.Call)
@@ -11,6 +14,15 @@ const encode = Schema.encodeSync(Call.Call)
 const examples = reference("examples.json")
 const createFixture = reference("sw-call-create-response.fixture.json")
 const listFixture = reference("sw-call-list-response.fixture.json")
+const twilio = JSON.parse(readFileSync(new URL("fixtures/twilio-node-call-spec.json", import.meta.url), "utf8"))
+
+const anyCall = Arbitrary.make(Call.Call)
+const essentialKeys: ReadonlyArray<string> = Call.essentialFields
+// Every field SignalWire documents (encoding writes them all), less the essential ones.
+const lenientKeys = Object.keys(encode(FastCheck.sample(anyCall, 1)[0]!)).filter((key) => !essentialKeys.includes(key))
+const essentialsOf = (call: Call.Call) => [call.sid, call.accountSid, call.dateCreated, call.to, call.from, call.status]
+const reported = (call: { readonly unreadable: ReadonlyArray<UnreadableField.UnreadableField> }) =>
+  call.unreadable.map(({ field, value }) => [field, value])
 
 describe("Call", () => {
   describe("golden bodies (../shared/reference)", () => {
@@ -125,14 +137,14 @@ describe("Call", () => {
     it("decode, are kept, and are told apart from the known ones", () => {
       expect(call).toMatchObject({ status: "transferring", direction: "trunking", answeredBy: "robot" })
       expect(CallStatus.isKnownCallStatus(call.status)).toBe(false)
-      expect(CallDirection.isKnownCallDirection(call.direction)).toBe(false)
+      expect(call.direction !== null && CallDirection.isKnownCallDirection(call.direction)).toBe(false)
       expect(call.answeredBy !== null && AnsweredBy.isKnownAnsweredBy(call.answeredBy)).toBe(false)
       expect(encode(call)).toMatchObject({ status: "transferring", direction: "trunking", answered_by: "robot" })
     })
 
     it("are typed as unrecognized", () => {
       expectTypeOf(call.status).toEqualTypeOf<CallStatus.CallStatus>()
-      expectTypeOf(call.direction).toEqualTypeOf<CallDirection.CallDirection>()
+      expectTypeOf(call.direction).toEqualTypeOf<CallDirection.CallDirection | null>()
       expectTypeOf(call.answeredBy).toEqualTypeOf<AnsweredBy.AnsweredBy | null>()
       if (!CallStatus.isKnownCallStatus(call.status)) {
         expectTypeOf(call.status).toEqualTypeOf<CallStatus.UnrecognizedCallStatus>()
@@ -149,17 +161,15 @@ describe("Call", () => {
       ])
     })
 
-    it("reports bad values by field", () => {
+    it("reports bad essential values by field", () => {
       const issues = issuesOf(Call.Call, {
         ...examples.call_signalwire,
         date_created: "yesterday",
+        to: 42,
         price: "free",
-        duration: 1.5,
         status: 3
       })
-      expect(issues.map((issue) => issue.path[0])).toStrictEqual(
-        expect.arrayContaining(["date_created", "price", "duration", "status"])
-      )
+      expect([...new Set(issues.map((issue) => issue.path[0]))]).toStrictEqual(["date_created", "to", "status"])
       expect(issues).toContainEqual({
         path: ["date_created"],
         message: "must be an RFC 2822 date, e.g. Wed, 19 Sep 2018 20:00:00 +0000 (got \"yesterday\")"
@@ -168,6 +178,122 @@ describe("Call", () => {
 
     it.each([[null], [""], ["<html>"], [[]], [{}], [42], [{ sid: "x" }]])("%j fails to decode without throwing", (body) => {
       expect(Either.isLeft(Schema.decodeUnknownEither(Call.Call)(body))).toBe(true)
+    })
+  })
+
+  describe("lenient outside the essential fields", () => {
+    it("the essential fields are sid, account_sid, date_created, to, from and status; 30 others are lenient", () => {
+      expect(Call.essentialFields).toStrictEqual(["sid", "account_sid", "date_created", "to", "from", "status"])
+      expect(lenientKeys).toHaveLength(30)
+    })
+
+    it.each([
+      ["phone_number_sid", ""],
+      ["parent_call_sid", ""],
+      ["start_time", ""],
+      ["price", ""],
+      ["duration", ""],
+      ["caller_name", 42],
+      ["subresource_uris", { recordings: 7 }],
+      ["direction", {}],
+      ["audio_in_mos", "4.2"]
+    ])("%s: %j decodes to null (subresource_uris to {}) and is reported", (field, value) => {
+      const call = decode({ ...examples.call_signalwire_completed, [field]: value })
+      expect(reported(call)).toStrictEqual([[field, value]])
+      expect(encode(call)[field as keyof Call.CallJson]).toStrictEqual(field === "subresource_uris" ? {} : null)
+    })
+
+    it.each([["date_updated"], ["direction"], ["uri"]])("a missing %s decodes to null, and is not reported", (field) => {
+      const { [field]: _, ...rest } = examples.call_signalwire
+      const call = decode(rest)
+      expect(encode(call)[field as keyof Call.CallJson]).toBeNull()
+      expect(call.unreadable).toStrictEqual([])
+    })
+
+    it("dates read RFC 2822 and ISO 8601; numbers read numbers and numeric strings", () => {
+      const call = decode({
+        ...examples.call_signalwire,
+        date_created: "2018-09-19T20:00:00Z",
+        start_time: "Wed, 19 Sep 2018 20:00:01 +0000",
+        end_time: "2018-09-19T20:00:21.000Z",
+        price: "-0.03000",
+        duration: 20
+      })
+      expect(call).toMatchObject({
+        dateCreated: new Date("2018-09-19T20:00:00Z"),
+        startTime: new Date("2018-09-19T20:00:01Z"),
+        endTime: new Date("2018-09-19T20:00:21Z"),
+        price: -0.03,
+        duration: 20,
+        unreadable: []
+      })
+    })
+
+    it("a decoded call encodes strictly: nothing unreadable is written back", () => {
+      const call = decode({ ...examples.call_signalwire, price: "free" })
+      const json = encode(call)
+      expect(json.price).toBeNull()
+      expect(Reflect.ownKeys(json)).toStrictEqual(Object.keys(encode(decode(examples.call_signalwire))))
+      expect(JSON.stringify(json)).not.toContain("unreadable")
+    })
+
+    it.prop(
+      "any one non-essential field replaced by any JSON value, or removed: decodes, essentials equal, the odd value reported",
+      [anyCall, FastCheck.constantFrom(...lenientKeys), FastCheck.option(FastCheck.jsonValue(), { nil: undefined })],
+      ([call, field, value]) => {
+        const { [field]: _, ...body } = encode(call) as Record<string, unknown>
+        const drifted = decode(value === undefined ? body : { ...body, [field]: value })
+        expect(essentialsOf(drifted)).toStrictEqual(essentialsOf(call))
+        // Reported exactly when the value did not fit: then the field has its fallback.
+        if (drifted.unreadable.length > 0) {
+          expect(reported(drifted)).toStrictEqual([[field, value]])
+          expect(encode(drifted)[field as keyof Call.CallJson]).toStrictEqual(field === "subresource_uris" ? {} : null)
+        }
+        // What was read is a valid call again.
+        expect(encode(decode(encode(drifted)))).toStrictEqual(encode(drifted))
+      }
+    )
+
+    it.prop(
+      "a value no field takes (a boolean, an array) is always reported",
+      [
+        anyCall,
+        FastCheck.constantFrom(...lenientKeys),
+        FastCheck.oneof(FastCheck.boolean(), FastCheck.array(FastCheck.jsonValue(), { maxLength: 3 }))
+      ],
+      ([call, field, value]) => {
+        const drifted = decode({ ...encode(call), [field]: value })
+        expect(reported(drifted)).toStrictEqual([[field, value]])
+        expect(essentialsOf(drifted)).toStrictEqual(essentialsOf(call))
+      }
+    )
+
+    it.prop(
+      "an essential field made invalid fails, with that field's path",
+      [anyCall, FastCheck.constantFrom(...essentialKeys), FastCheck.oneof(FastCheck.boolean(), FastCheck.constant(undefined), FastCheck.object())],
+      ([call, field, value]) => {
+        const { [field]: _, ...body } = encode(call) as Record<string, unknown>
+        const issues = issuesOf(Call.Call, value === undefined ? body : { ...body, [field]: value })
+        expect(issues.length).toBeGreaterThan(0)
+        expect(issues.map((issue) => issue.path)).toStrictEqual(issues.map(() => [field]))
+      }
+    )
+  })
+
+  describe("Twilio's SDK fixtures for the Calls API (test/fixtures/twilio-node-call-spec.json)", () => {
+    it.each([["create"], ["fetch"], ["update"]])("%s decodes", (name) => {
+      const body = twilio[name].body
+      const call = decode(body)
+      expect(call).toMatchObject({ sid: body.sid, accountSid: body.account_sid, to: body.to, from: body.from, status: body.status })
+      expect(call.price).toBe(Number(body.price))
+      expect(call.duration).toBe(Number(body.duration))
+      expect(call.unreadable).toStrictEqual([])
+    })
+
+    it("list: a page whose call holds \"\" values decodes; the empty phone_number_sid is reported", () => {
+      const [call] = twilio.list.body.calls.map((json: unknown) => decode(json))
+      expect(call).toMatchObject({ from: "kevin", to: "sip:kevin@example.com", callerName: "", phoneNumberSid: null, status: "failed" })
+      expect(reported(call)).toStrictEqual([["phone_number_sid", ""]])
     })
   })
 
