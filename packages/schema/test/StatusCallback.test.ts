@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { StatusCallback } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
+import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { issuesOf, reference } from "./utils.js"
 
@@ -64,6 +65,46 @@ describe("StatusCallback", () => {
     const issues = issuesOf(StatusCallback.StatusCallbackForm, broken)
     expect(issues.map((issue) => issue.path)).toStrictEqual([["CallSid"], ["SequenceNumber"]])
   })
+
+  it("decodes a callback whose non-essential fields are odd, leaving them out and reporting them", () =>
+    Effect.gen(function*() {
+      const pairs: Pairs = examples.status_callback_form
+      // A field given twice reads its last value.
+      const callback = yield* StatusCallback.fromFormParams([
+        ...pairs,
+        ["CallDuration", ""],
+        ["Timestamp", "now"],
+        ["ParentCallSid", ""],
+        ["AudioInMos", "good"],
+        ["ApiVersion", ""]
+      ])
+      expect(callback).toMatchObject({ callSid: "b3877c40-da60-4998-90ad-b792e98472ca", callStatus: "completed", sequenceNumber: 3, apiVersion: "" })
+      expect(callback).not.toHaveProperty("callDuration")
+      expect(callback).not.toHaveProperty("timestamp")
+      expect(callback.unreadable.map(({ field, value }) => [field, value])).toStrictEqual([
+        ["CallDuration", ""],
+        ["Timestamp", "now"],
+        ["ParentCallSid", ""],
+        ["AudioInMos", "good"]
+      ])
+    }).pipe(Effect.runSync))
+
+  it.prop(
+    "any non-essential field replaced by any string, or removed: decodes, essentials equal",
+    [
+      StatusCallback.StatusCallback,
+      FastCheck.constantFrom("ApiVersion", "CallDuration", "Direction", "Timestamp", "CallbackSource", "ParentCallSid", "RecordingDuration", "AudioInMos"),
+      FastCheck.option(FastCheck.string(), { nil: undefined })
+    ],
+    ([callback, field, value]) =>
+      Effect.gen(function*() {
+        const pairs = StatusCallback.toFormParams(callback).filter(([name]) => name !== field)
+        const drifted = yield* StatusCallback.fromFormParams(value === undefined ? pairs : [...pairs, [field, value]])
+        const essentials = (c: StatusCallback.StatusCallback) => [c.accountSid, c.callSid, c.callStatus, c.from, c.to, c.sequenceNumber]
+        expect(essentials(drifted)).toStrictEqual(essentials(callback))
+        expect(drifted.unreadable.every((dropped) => dropped.field === field && dropped.value === value)).toBe(true)
+      }).pipe(Effect.runSync)
+  )
 
   it.prop("fromFormParams(toFormParams(x)) = x", [StatusCallback.StatusCallback], ([callback]) =>
     Effect.gen(function*() {
