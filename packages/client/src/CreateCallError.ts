@@ -12,7 +12,8 @@
  * | `RateLimited` | 429: too many calls; not processed | no |
  * | `ServerError` | 5xx: SignalWire failed while handling it | unknown |
  * | `OutcomeUnknown` | sent, but no answer arrived (timeout, connection lost) | unknown |
- * | `UnexpectedResponse` | an answer that is not SignalWire's (HTML, a 2xx that does not decode) | unknown |
+ * | `PlacedButUnreadable` | a 2xx whose body cannot be read as a call (its sid, if any, is kept) | **yes** |
+ * | `UnexpectedResponse` | an answer that is not SignalWire's (a 1xx or 3xx status) | unknown |
  *
  * Errors carry no credentials: neither the auth token nor the `Authorization` header are kept,
  * and a request's SIP password stays `Redacted`. Every class is constructible in tests.
@@ -204,8 +205,42 @@ export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("Outcom
 }
 
 /**
- * An answer that is not what SignalWire sends: a 2xx body that is not a Call, an HTML page from
- * a proxy, a redirect. `bodySnippet` holds the start of the body (at most 512 characters).
+ * SignalWire answered the create with a success status (2xx), so **the call was placed**, but the
+ * body did not yield a call: not JSON, cut off, or missing an essential field (`sid`, `to`,
+ * `from`, `status`, ...). `sid` holds the call's sid when any part of the body gives it.
+ *
+ * Never retried by any default policy: sending the request again would place a second call.
+ * Find the call with `findCreatedCalls(error)` (it reads `request` and `sentAt`), or fetch it by
+ * `sid` when there is one.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>()("PlacedButUnreadable", {
+  /** The HTTP status of the answer (2xx). */
+  status: Schema.Int,
+  /** The call's sid, when any part of the body gives it. */
+  sid: Schema.optional(Schema.String),
+  contentType: Schema.optional(Schema.String),
+  /** The start of the body (at most 512 characters). */
+  bodySnippet: Schema.String,
+  /** Why the body could not be read. */
+  detail: Schema.String,
+  ...reconcileFields
+}) {
+  override get message(): string {
+    return `SignalWire placed the call (HTTP ${this.status}${
+      this.sid === undefined ? ", sid not readable" : `, sid ${this.sid}`
+    }) but its answer could not be read: ${this.detail}. Do not send the request again; reconcile with findCreatedCalls(error)${
+      this.sid === undefined ? "" : " or fetch the call by its sid"
+    }`
+  }
+}
+
+/**
+ * An answer that is not what SignalWire sends to a create: a redirect, an informational status.
+ * `bodySnippet` holds the start of the body (at most 512 characters). (A 2xx whose body cannot
+ * be read is a `PlacedButUnreadable`.)
  *
  * @since 0.1.0
  * @category errors
@@ -235,6 +270,7 @@ export type CreateCallError =
   | RateLimited
   | ServerError
   | OutcomeUnknown
+  | PlacedButUnreadable
   | UnexpectedResponse
 
 /**
@@ -250,6 +286,7 @@ export const CreateCallError: Schema.Union<[
   typeof RateLimited,
   typeof ServerError,
   typeof OutcomeUnknown,
+  typeof PlacedButUnreadable,
   typeof UnexpectedResponse
 ]> = Schema.Union(
   InvalidRequest,
@@ -260,5 +297,6 @@ export const CreateCallError: Schema.Union<[
   RateLimited,
   ServerError,
   OutcomeUnknown,
+  PlacedButUnreadable,
   UnexpectedResponse
 )

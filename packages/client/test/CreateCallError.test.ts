@@ -71,11 +71,21 @@ const errors = {
     sentAt,
     attempts: 2
   }),
+  PlacedButUnreadable: new CreateCallError.PlacedButUnreadable({
+    status: 201,
+    sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+    contentType: "application/json",
+    bodySnippet: "{\"sid\":\"b3877c40-da60-4998-90ad-b792e98472ca\",\"status\":",
+    detail: "the body is not JSON",
+    request,
+    sentAt,
+    attempts: 1
+  }),
   UnexpectedResponse: new CreateCallError.UnexpectedResponse({
-    status: 200,
+    status: 302,
     contentType: "text/html",
-    bodySnippet: "<html>Maintenance</html>",
-    detail: "the body is not JSON"
+    bodySnippet: "<html>Moved</html>",
+    detail: "a redirect"
   })
 } satisfies { readonly [Tag in CreateCallError.CreateCallError["_tag"]]: Extract<CreateCallError.CreateCallError, { _tag: Tag }> }
 
@@ -87,7 +97,7 @@ describe("CreateCallError", () => {
     expect(CreateCallErrorModule.CreateCallError).toBe(CreateCallError.CreateCallError)
   })
 
-  it("the union type and the union schema hold the same nine errors (a type-level check too)", () => {
+  it("the union type and the union schema hold the same ten errors (a type-level check too)", () => {
     const fromSchema: CreateCallError.CreateCallError = {} as Schema.Schema.Type<typeof CreateCallError.CreateCallError>
     const toSchema: Schema.Schema.Type<typeof CreateCallError.CreateCallError> = {} as CreateCallError.CreateCallError
     expect([fromSchema, toSchema]).toHaveLength(2)
@@ -182,9 +192,21 @@ describe("CreateCallError", () => {
       expect(message).toContain(sentAt.toISOString())
     })
 
+    it("PlacedButUnreadable says the call was placed, with the status and sid, and points to reconciliation", () => {
+      expect(errors.PlacedButUnreadable.message).toBe(
+        "SignalWire placed the call (HTTP 201, sid b3877c40-da60-4998-90ad-b792e98472ca) but its answer could not be read: " +
+          "the body is not JSON. Do not send the request again; reconcile with findCreatedCalls(error) or fetch the call by its sid"
+      )
+      const withoutSid = new CreateCallError.PlacedButUnreadable({ status: 200, bodySnippet: "<html>", detail: "the body is not JSON", request, sentAt, attempts: 1 })
+      expect(withoutSid.message).toBe(
+        "SignalWire placed the call (HTTP 200, sid not readable) but its answer could not be read: " +
+          "the body is not JSON. Do not send the request again; reconcile with findCreatedCalls(error)"
+      )
+    })
+
     it("UnexpectedResponse gives the status, the content type (or its absence) and why", () => {
       expect(errors.UnexpectedResponse.message).toBe(
-        "Unexpected answer from SignalWire (HTTP 200, text/html): the body is not JSON"
+        "Unexpected answer from SignalWire (HTTP 302, text/html): a redirect"
       )
       expect(new CreateCallError.UnexpectedResponse({ status: 302, bodySnippet: "", detail: "a redirect" }).message).toBe(
         "Unexpected answer from SignalWire (HTTP 302, no content type): a redirect"

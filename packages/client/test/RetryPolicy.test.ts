@@ -49,7 +49,8 @@ const examples: Record<CreateCallError.CreateCallError["_tag"], CreateCallError.
   RateLimited: new CreateCallError.RateLimited({ status: 429, detail: "Too Many Requests", errors: [], headers: {}, attempts: 1 }),
   ServerError: new CreateCallError.ServerError({ status: 500, detail: "Internal error", errors: [], request, sentAt, attempts: 1 }),
   OutcomeUnknown: new CreateCallError.OutcomeUnknown({ reason: "Timeout", detail: "no answer", request, sentAt, attempts: 1 }),
-  UnexpectedResponse: new CreateCallError.UnexpectedResponse({ status: 200, bodySnippet: "<html>", detail: "not JSON" })
+  PlacedButUnreadable: new CreateCallError.PlacedButUnreadable({ status: 201, bodySnippet: "{", detail: "not JSON", request, sentAt, attempts: 1 }),
+  UnexpectedResponse: new CreateCallError.UnexpectedResponse({ status: 302, bodySnippet: "<html>", detail: "a redirect" })
 }
 
 describe("RetryPolicy", () => {

@@ -67,6 +67,7 @@ describe("SignalWireClient", () => {
         RateLimited: (error) => Effect.succeed(error._tag),
         ServerError: (error) => Effect.succeed(error._tag),
         OutcomeUnknown: (error) => Effect.succeed(error._tag),
+        PlacedButUnreadable: (error) => Effect.succeed(error._tag),
         UnexpectedResponse: (error) => Effect.succeed(error._tag)
       })
     )

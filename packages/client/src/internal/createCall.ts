@@ -16,6 +16,7 @@ import * as CreateCallError from "../CreateCallError.js"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import type * as SignalWireConfig from "../SignalWireConfig.js"
 import { describeCause, isConnectPhase } from "./transport.js"
+import { findSid, logUnreadable } from "./unreadable.js"
 
 /** @internal */
 export interface CallOptions {
@@ -135,18 +136,29 @@ const readAnswer = (
     Effect.catchAll((error) => ok ? Effect.fail(connectionLost(attempt, error.cause)) : Effect.succeed("")),
     Effect.flatMap((text) => {
       if (!ok) return Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.fail(errorStatus(response, text, attempt, now)))
-      const contentType = response.headers["content-type"]
-      const unexpected = (detail: string) =>
-        new CreateCallError.UnexpectedResponse({
+      // A 2xx placed the call: whatever the body, the error says so and is never retried by default.
+      const json = parseJson(text)
+      const unreadable = (detail: string) => {
+        const contentType = response.headers["content-type"]
+        const sid = findSid(Option.getOrUndefined(json), text)
+        return new CreateCallError.PlacedButUnreadable({
           status: response.status,
+          ...(sid !== undefined ? { sid } : {}),
           ...(contentType !== undefined ? { contentType } : {}),
           bodySnippet: snippet(text),
-          detail
+          detail,
+          request: attempt.request,
+          sentAt: attempt.sentAt,
+          attempts: attempt.number
         })
-      return Option.match(parseJson(text), {
-        onNone: () => Effect.fail(unexpected("the body is not JSON")),
-        onSome: (json) =>
-          Effect.mapError(Call.decode(json), (error) => unexpected(`the body is not a Call: ${snippet(error.message)}`))
+      }
+      return Option.match(json, {
+        onNone: () => Effect.fail(unreadable(text.trim() === "" ? "the body is empty" : "the body is not JSON")),
+        onSome: (body) =>
+          Call.decode(body).pipe(
+            Effect.mapError((error) => unreadable(`the body is not a Call: ${snippet(error.message)}`)),
+            Effect.tap((call) => logUnreadable("Create Call", call))
+          )
       })
     })
   )

@@ -1,0 +1,32 @@
+/**
+ * What the client does with the fields of an answer that did not decode: SignalWire's schemas
+ * leave them out and keep them in `unreadable`; the client logs them at debug level, where an
+ * Effect runs, so a provider-side change is visible without failing anything.
+ *
+ * @internal
+ */
+import { UnreadableField } from "@effect-signalwire/schema"
+import * as Effect from "effect/Effect"
+
+/** @internal */
+export const logUnreadable = (
+  what: string,
+  value: { readonly unreadable: ReadonlyArray<UnreadableField.UnreadableField> }
+): Effect.Effect<void> =>
+  value.unreadable.length === 0 ? Effect.void : Effect.logDebug(`SignalWire ${what}: fields that did not decode were left out`).pipe(
+    Effect.annotateLogs({ fields: UnreadableField.describe(value.unreadable) })
+  )
+
+/**
+ * The sid of a call from an answer that did not decode: the body's `sid` when it is a string,
+ * else the first `"sid": "..."` or `/Calls/{sid}.json` of the text (a body cut off midway).
+ *
+ * @internal
+ */
+export const findSid = (json: unknown, text: string): string | undefined => {
+  if (typeof json === "object" && json !== null && "sid" in json && typeof json.sid === "string" && /^\S+$/.test(json.sid)) {
+    return json.sid
+  }
+  const match = /"sid"\s*:\s*"([^"\\\s]+)"/.exec(text) ?? /\/Calls\/([^/"\\\s]+?)\.json/.exec(text)
+  return match?.[1]
+}
