@@ -393,18 +393,19 @@ describe("createCall", () => {
   describe("answers that are not SignalWire's", () => {
     const page = `<!DOCTYPE html><html><body>${"Maintenance. ".repeat(200)}</body></html>`
 
-    it.effect("200 with an HTML page: UnexpectedResponse with status, content type and a bounded snippet", () =>
+    it.effect("200 with an HTML page: PlacedButUnreadable with status, content type and a bounded snippet", () =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(createCall(input))
-        assert.instanceOf(error, CreateCallError.UnexpectedResponse)
+        assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
+        expect(error.sid).toBeUndefined()
         expect(error.status).toBe(200)
         expect(error.contentType).toBe("text/html; charset=utf-8")
         expect(page.startsWith(error.bodySnippet.slice(0, 512))).toBe(true)
         expect(error.bodySnippet.length).toBeLessThanOrEqual(513)
         expect(error.bodySnippet.length).toBeGreaterThanOrEqual(512)
         expect(error.detail).toContain("not JSON")
-        expect(error.message).toContain("HTTP 200")
-        expect(error.message).toContain("text/html")
+        expect(error.message).toContain("placed the call (HTTP 200")
+        expect(error.message).toContain("findCreatedCalls")
         expect(yield* requestCount).toBe(1)
       }).pipe(Effect.provide(fakeClient(answers(() =>
         new Response(page, { status: 200, headers: { "content-type": "text/html; charset=utf-8" } })
@@ -413,29 +414,44 @@ describe("createCall", () => {
     it.effect("a short body is kept whole in the snippet", () =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(createCall(input))
-        assert.instanceOf(error, CreateCallError.UnexpectedResponse)
+        assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
         expect(error.bodySnippet).toBe("OK")
         expect(error.contentType).toBe("text/plain;charset=UTF-8")
       }).pipe(Effect.provide(fakeClient(answers(() => new Response("OK", { status: 200 }))))))
 
-    it.effect("201 with a body missing required fields: UnexpectedResponse saying it is not a Call", () =>
+    it.effect("201 with a body missing essential fields: PlacedButUnreadable saying it is not a Call, with the body's sid", () =>
       Effect.gen(function*() {
-        const { sid: _sid, status: _status, ...partial } = createResponseBody
+        const { status: _status, to: _to, ...partial } = createResponseBody
         const error = yield* Effect.flip(createCall(input)).pipe(
           Effect.provide(fakeClient(answers(created(201, partial))))
         )
-        assert.instanceOf(error, CreateCallError.UnexpectedResponse)
+        assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
+        expect(error.sid).toBe(createResponseBody.sid)
+        expect(error.request.to).toBe(input.to)
         expect(error.status).toBe(201)
         expect(error.contentType).toBe("application/json")
         expect(error.detail).toContain("not a Call")
-        expect(error.detail).toContain("sid")
+        expect(error.detail).toContain("status")
+        expect(error.message).toContain(`sid ${createResponseBody.sid}`)
         expect(error.bodySnippet).toBe(JSON.stringify(partial).slice(0, 512) + "…")
       }))
 
-    it.effect("201 with an empty JSON object: UnexpectedResponse, one request", () =>
+    const text = JSON.stringify({ sid: createResponseBody.sid, ...createResponseBody }).slice(0, 80)
+    it.effect("201 with a body cut off after its sid: PlacedButUnreadable with the sid, one request", () =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(createCall(input))
-        assert.instanceOf(error, CreateCallError.UnexpectedResponse)
+        assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
+        expect(error.sid).toBe(createResponseBody.sid)
+        expect(error.detail).toBe("the body is not JSON")
+        expect(error.bodySnippet).toBe(text)
+        expect(yield* requestCount).toBe(1)
+      }).pipe(Effect.provide(fakeClient(answers(() => new Response(text, { status: 201 }))))))
+
+    it.effect("201 with an empty JSON object: PlacedButUnreadable without a sid, one request", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(createCall(input))
+        assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
+        expect(error.sid).toBeUndefined()
         expect(error.bodySnippet).toBe("{}")
         expect(yield* requestCount).toBe(1)
       }).pipe(Effect.provide(fakeClient(answers(created(201, {}))))))

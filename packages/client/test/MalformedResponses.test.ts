@@ -18,6 +18,7 @@ const typedErrors = new Set([
   "RateLimited",
   "ServerError",
   "OutcomeUnknown",
+  "PlacedButUnreadable",
   "UnexpectedResponse"
 ])
 

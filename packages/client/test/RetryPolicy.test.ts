@@ -143,7 +143,8 @@ describe("RetryPolicy", () => {
       ["a lost connection", lost, "OutcomeUnknown"],
       ["401", status(401, { code: 20003, message: "Authentication failed" }), "AuthenticationFailed"],
       ["422", status(422, { errors: ["Validation error message"] }), "ApiRejected"],
-      ["200 with HTML", () => new Response("<html></html>", { status: 200 }), "UnexpectedResponse"]
+      ["200 with HTML", () => new Response("<html></html>", { status: 200 }), "PlacedButUnreadable"],
+      ["201 with a cut-off body", () => new Response("{\"sid\":\"b3877c40", { status: 201 }), "PlacedButUnreadable"]
     ] as const)("never retries %s (an ambiguous or final outcome): 1 request", ([, answer, tag]) =>
       Effect.gen(function*() {
         const logs = makeLogRecorder()

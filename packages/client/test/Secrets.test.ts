@@ -97,8 +97,8 @@ const scenarios: ReadonlyArray<Scenario> = [
     handler: answers(status(503, { code: 20503, message: "Unavailable" })),
     options: { retry: RetryPolicy.make({ schedule: RetryPolicy.backoff({ times: 2 }), isRetryable: () => true }) }
   },
-  { name: "200 with HTML", tag: "UnexpectedResponse", handler: answers(html) },
-  { name: "201 missing fields", tag: "UnexpectedResponse", handler: answers(created(201, callWithoutSid)) },
+  { name: "200 with HTML", tag: "PlacedButUnreadable", handler: answers(html) },
+  { name: "201 missing fields", tag: "PlacedButUnreadable", handler: answers(created(201, callWithoutSid)) },
   {
     name: "302",
     tag: "UnexpectedResponse",

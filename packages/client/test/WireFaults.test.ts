@@ -229,12 +229,12 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       }))
   })
 
-  it.scopedLive("200 with an HTML page: UnexpectedResponse with the status, content type and a bounded snippet", () =>
+  it.scopedLive("200 with an HTML page: PlacedButUnreadable with the status, content type and a bounded snippet", () =>
     Effect.gen(function*() {
       const page = `<!DOCTYPE html><html><head><title>Sign in</title></head><body>${"x".repeat(2000)}</body></html>`
       const { error, requests } = yield* failing(() => respond(200, page, { "content-type": "text/html; charset=utf-8" }))
       expect(requests).toBe(1)
-      assertTag(error, "UnexpectedResponse")
+      assertTag(error, "PlacedButUnreadable")
       expect(error.status).toBe(200)
       expect(error.contentType).toBe("text/html; charset=utf-8")
       expect(error.bodySnippet.startsWith("<!DOCTYPE html><html><head><title>Sign in</title>")).toBe(true)
@@ -242,11 +242,12 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       expect(error.detail).toBe("the body is not JSON")
     }))
 
-  it.scopedLive("201 with JSON missing the call's required fields: UnexpectedResponse naming them, sent once", () =>
+  it.scopedLive("201 with JSON missing the call's essential fields: PlacedButUnreadable naming them, sent once", () =>
     Effect.gen(function*() {
       const { error, requests } = yield* failing(() => json(201, { to: "+13105678901", from: "+13103384645", status: "queued" }))
       expect(requests).toBe(1)
-      assertTag(error, "UnexpectedResponse")
+      assertTag(error, "PlacedButUnreadable")
+      expect(error.sid).toBeUndefined()
       expect(error.status).toBe(201)
       expect(error.contentType).toBe("application/json; charset=utf-8")
       expect(error.detail).toContain("the body is not a Call")
