@@ -42,11 +42,7 @@ export const UnreadableFields: Schema.Array$<typeof UnreadableField> = Schema.Ar
  */
 export const describe = (fields: ReadonlyArray<UnreadableField>): string =>
   fields.map(({ field, value }) => {
-    let text: string
-    try {
-      text = JSON.stringify(value) ?? String(value)
-    } catch {
-      text = String(value)
-    }
+    // Values come from JSON or a form: always serialisable.
+    const text = String(JSON.stringify(value))
     return `${field}=${text.length > 60 ? `${text.slice(0, 57)}...` : text}`
   }).join(", ")

@@ -140,7 +140,7 @@ const readAnswer = (
       const json = parseJson(text)
       const unreadable = (detail: string) => {
         const contentType = response.headers["content-type"]
-        const sid = findSid(Option.getOrUndefined(json), text)
+        const sid = findSid(text)
         return new CreateCallError.PlacedButUnreadable({
           status: response.status,
           ...(sid !== undefined ? { sid } : {}),

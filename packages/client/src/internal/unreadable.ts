@@ -18,15 +18,9 @@ export const logUnreadable = (
   )
 
 /**
- * The sid of a call from an answer that did not decode: the body's `sid` when it is a string,
- * else the first `"sid": "..."` or `/Calls/{sid}.json` of the text (a body cut off midway).
+ * The sid of a call from an answer that did not decode: the first `"sid": "..."` of the text,
+ * whether the JSON parsed or was cut off midway.
  *
  * @internal
  */
-export const findSid = (json: unknown, text: string): string | undefined => {
-  if (typeof json === "object" && json !== null && "sid" in json && typeof json.sid === "string" && /^\S+$/.test(json.sid)) {
-    return json.sid
-  }
-  const match = /"sid"\s*:\s*"([^"\\\s]+)"/.exec(text) ?? /\/Calls\/([^/"\\\s]+?)\.json/.exec(text)
-  return match?.[1]
-}
+export const findSid = (text: string): string | undefined => /"sid"\s*:\s*"([^"\\\s]+)"/.exec(text)?.[1]
