@@ -24,13 +24,8 @@ const ErrorObject = Lenient.struct({
   status: Lenient.optional(Schema.Int, "status")
 })
 
-const ErrorsArray = Schema.Struct({
-  errors: Schema.NonEmptyArray(Lenient.struct({
-    code: Lenient.optional(Code, "code"),
-    message: Lenient.essential(Schema.String, "message"),
-    more_info: Lenient.optional(Schema.String, "more_info")
-  }))
-})
+// Each listed error reads like shape 1 (a `status` there is ignored).
+const ErrorsArray = Schema.Struct({ errors: Schema.NonEmptyArray(ErrorObject) })
 
 const ErrorsStrings = Schema.Struct({ errors: Schema.NonEmptyArray(Schema.String) })
 
