@@ -31,7 +31,9 @@ import { type CallOptions, SignalWireClient } from "./SignalWireClient.js"
  *   Effect.tap((call) => Effect.log(`placed ${call.sid}`)),
  *   Effect.catchTags({
  *     RateLimited: (error) => Effect.logWarning(error.message),
- *     OutcomeUnknown: (error) => Effect.logError(`reconcile calls to ${error.request.to} since ${error.sentAt.toISOString()}`)
+ *     OutcomeUnknown: (error) => Effect.logError(`reconcile calls to ${error.request.to} since ${error.sentAt.toISOString()}`),
+ *     // The call was placed: never send it again.
+ *     PlacedButUnreadable: (error) => Effect.logError(`placed, unreadable: ${error.sid ?? "no sid"}`)
  *   })
  * )
  */
