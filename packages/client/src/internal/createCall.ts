@@ -137,7 +137,6 @@ const readAnswer = (
     Effect.flatMap((text) => {
       if (!ok) return Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.fail(errorStatus(response, text, attempt, now)))
       // A 2xx placed the call: whatever the body, the error says so and is never retried by default.
-      const json = parseJson(text)
       const unreadable = (detail: string) => {
         const contentType = response.headers["content-type"]
         const sid = findSid(text)
@@ -152,7 +151,7 @@ const readAnswer = (
           attempts: attempt.number
         })
       }
-      return Option.match(json, {
+      return Option.match(parseJson(text), {
         onNone: () => Effect.fail(unreadable(text.trim() === "" ? "the body is empty" : "the body is not JSON")),
         onSome: (body) =>
           Call.decode(body).pipe(

@@ -11,6 +11,19 @@
  * Encoding is strict: it writes every field with its own schema and never writes `unreadable`,
  * so what the emulator answers is always valid.
  *
+ * ```ts
+ * export class RecordingStatusCallback extends Schema.Class<RecordingStatusCallback>("RecordingStatusCallback")(
+ *   Lenient.struct({
+ *     callSid: Lenient.essential(issuedBy("CallSid"), "CallSid"),
+ *     recordingDuration: Lenient.optional(IntFromString, "RecordingDuration")
+ *   })
+ * ) {}
+ * export const essentialFields = ["CallSid"] as const
+ * ```
+ *
+ * A form payload composes as `StatusCallbackForm` does (form pairs -> record -> the class). Where
+ * an Effect runs, log what was dropped with the client's `logUnreadable` (internal/unreadable.ts).
+ *
  * @internal
  */
 import * as Either from "effect/Either"
