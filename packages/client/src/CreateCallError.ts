@@ -47,10 +47,12 @@ const describe = (violation: Violation): string =>
  * @category errors
  */
 export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("InvalidRequest", {
-  violations: Schema.NonEmptyArray(Violation)
+  violations: Schema.NonEmptyArray(Violation),
+  /** The request it was meant for, as the API reference names it (default `Create Call`). */
+  operation: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    return `Invalid Create Call request: ${this.violations.map(describe).join("; ")}`
+    return `Invalid ${this.operation ?? "Create Call"} request: ${this.violations.map(describe).join("; ")}`
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * When `createCall` sends a request again, and how long it waits first.
+ * When an operation sends a request again, and how long it waits first.
  *
  * Creating a call is not idempotent: SignalWire documents no idempotency key, so sending a
  * create twice may place two calls (and bill both). A policy is a `Schedule` (the delays and
@@ -8,22 +8,36 @@
  * processed: a 429 and a connection that was never made. A timeout, a lost connection or a
  * 5xx after the request was sent is an ambiguous outcome and is never retried by default.
  *
+ * The call-control operations have policies of their own (`RetryPolicy<CallControlError>`):
+ * reads, deletes and hang-ups are idempotent and retry transient failures too (`idempotent`);
+ * a redirect restarts the call's instructions if applied twice, so it retries only what was
+ * not processed (`redirect`), like a create.
+ *
  * @since 0.1.0
  */
 import * as Duration from "effect/Duration"
 import * as Schedule from "effect/Schedule"
+import type { CallControlError } from "./CallControlError.js"
 import type { CreateCallError } from "./CreateCallError.js"
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface RetryPolicy {
+export interface RetryPolicy<E = CreateCallError> {
   /** The delays between attempts and when to stop; its input is the failure of the last attempt. */
-  readonly schedule: Schedule.Schedule<unknown, CreateCallError>
+  readonly schedule: Schedule.Schedule<unknown, E>
   /** Whether a failure may be retried at all; checked before the schedule. */
-  readonly isRetryable: (error: CreateCallError) => boolean
+  readonly isRetryable: (error: E) => boolean
 }
+
+/**
+ * A failure of any operation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type AnyError = CreateCallError | CallControlError
 
 /**
  * True for the failures where the request provably was not processed: `RateLimited` (429) and
@@ -32,8 +46,18 @@ export interface RetryPolicy {
  * @since 0.1.0
  * @category predicates
  */
-export const isNotProcessed = (error: CreateCallError): boolean =>
+export const isNotProcessed = (error: AnyError): boolean =>
   error._tag === "RateLimited" || (error._tag === "TransportError" && error.reason === "Connect")
+
+/**
+ * What an idempotent operation may send again: what was not processed, a 5xx
+ * (`ServerFailure`) and a request that got no answer (`NoResponse`).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isTransient = (error: AnyError): boolean =>
+  isNotProcessed(error) || error._tag === "ServerFailure" || error._tag === "NoResponse"
 
 /**
  * Waits as long as a 429's `Retry-After` asks (at most `cap`); any other failure waits the
@@ -42,13 +66,13 @@ export const isNotProcessed = (error: CreateCallError): boolean =>
  * @since 0.1.0
  * @category schedules
  */
-export const honourRetryAfter = <Out, R>(
-  schedule: Schedule.Schedule<Out, CreateCallError, R>,
+export const honourRetryAfter = <Out, R, E extends AnyError = AnyError>(
+  schedule: Schedule.Schedule<Out, E, R>,
   cap: Duration.DurationInput
-): Schedule.Schedule<Out, CreateCallError, R> => {
+): Schedule.Schedule<Out, E, R> => {
   const max = Duration.decode(cap)
   return schedule.pipe(
-    Schedule.intersect(Schedule.identity<CreateCallError>()),
+    Schedule.intersect(Schedule.identity<E>()),
     Schedule.modifyDelay(([, error], delay) =>
       error._tag === "RateLimited" && error.retryAfter !== undefined ? Duration.min(error.retryAfter, max) : delay
     ),
@@ -68,7 +92,7 @@ export const backoff = (options?: {
   readonly maxDelay?: Duration.DurationInput | undefined
   readonly times?: number | undefined
   readonly maxRetryAfter?: Duration.DurationInput | undefined
-}): Schedule.Schedule<unknown, CreateCallError> => {
+}): Schedule.Schedule<unknown, AnyError> => {
   const maxDelay = Duration.decode(options?.maxDelay ?? "5 seconds")
   return honourRetryAfter(
     Schedule.exponential(options?.base ?? "250 millis", 2).pipe(
@@ -95,7 +119,26 @@ export const safe: RetryPolicy = { schedule: backoff(), isRetryable: isNotProces
  * @since 0.1.0
  * @category policies
  */
-export const none: RetryPolicy = { schedule: Schedule.stop, isRetryable: () => false }
+export const none: RetryPolicy<AnyError> = { schedule: Schedule.stop, isRetryable: () => false }
+
+/**
+ * The default of the idempotent call-control operations (`fetchCall`, list pages, `deleteCall`,
+ * `hangUpCall` and status updates): up to 3 retries of a 429, a connection never made, a 5xx,
+ * a timeout or a lost connection, with the same backoff as `safe`.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const idempotent: RetryPolicy<CallControlError> = { schedule: backoff(), isRetryable: isTransient }
+
+/**
+ * The default of a redirect (`updateCall` with `url` or `twiml`): applied twice, it restarts the
+ * call's instructions, so only what was provably not processed is retried, as for a create.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const redirect: RetryPolicy<CallControlError> = { schedule: backoff(), isRetryable: isNotProcessed }
 
 /**
  * A policy from a schedule and, optionally, a predicate (`isNotProcessed` unless given).
@@ -103,7 +146,7 @@ export const none: RetryPolicy = { schedule: Schedule.stop, isRetryable: () => f
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: {
-  readonly schedule: Schedule.Schedule<unknown, CreateCallError>
-  readonly isRetryable?: ((error: CreateCallError) => boolean) | undefined
-}): RetryPolicy => ({ schedule: options.schedule, isRetryable: options.isRetryable ?? isNotProcessed })
+export const make = <E extends AnyError = CreateCallError>(options: {
+  readonly schedule: Schedule.Schedule<unknown, E>
+  readonly isRetryable?: ((error: E) => boolean) | undefined
+}): RetryPolicy<E> => ({ schedule: options.schedule, isRetryable: options.isRetryable ?? isNotProcessed })

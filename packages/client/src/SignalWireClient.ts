@@ -8,24 +8,86 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type { CreateCallRequest } from "@effect-signalwire/schema"
+import type { CallPage, CreateCallRequest, ListCallsFilter, UpdateCallRequest } from "@effect-signalwire/schema"
 import { Call } from "@effect-signalwire/schema"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as RateLimiter from "effect/RateLimiter"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import type * as Stream from "effect/Stream"
+import type * as CallControlError from "./CallControlError.js"
 import type * as CreateCallError from "./CreateCallError.js"
+import * as callControl from "./internal/callControl.js"
 import * as internal from "./internal/createCall.js"
+import * as fake from "./internal/fake.js"
+import * as reconcile from "./internal/reconcile.js"
+import * as Request from "./internal/request.js"
 import * as SignalWireConfig from "./SignalWireConfig.js"
 
 /**
- * Per-call options: they override the client's for this call only.
+ * Per-call options of `createCall`: they override the client's for this call only, and opt into
+ * reconciling an ambiguous outcome (`reconcile`).
  *
  * @since 0.1.0
  * @category models
  */
 export interface CallOptions extends internal.CallOptions {}
+
+/**
+ * How `createCall` settles an ambiguous outcome when `reconcile` is on: the grace period before
+ * looking (default 5 s), the clock-skew `margin` (default 30 s), and whether to send again when
+ * no call is found (`resendIfNone`, default false).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReconcileOptions extends reconcile.ReconcileOptions {}
+
+/**
+ * Options of `findCreatedCalls`: the clock-skew `margin` around the send time (default 30 s).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FindOptions extends reconcile.FindOptions {}
+
+/**
+ * Per-call options of the call-control operations: the retry policy and the timeout of each
+ * attempt, overriding the client's.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ControlOptions extends callControl.ControlOptions {}
+
+/**
+ * Options of `listCalls`: those of {@link ControlOptions} and `pageSize` (1-1000, default 50).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListOptions extends callControl.ListOptions {}
+
+/**
+ * Options of `listCallsPage`: those of {@link ListOptions} and `cursor`, the `nextPageUri` of
+ * a page read before (it carries the filter and the page size).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PageOptions extends callControl.PageOptions {}
+
+/**
+ * A create's failure after which the call may exist: what `findCreatedCalls` takes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type AmbiguousCreate = reconcile.Ambiguous
 
 /**
  * @since 0.1.0
@@ -40,6 +102,26 @@ export interface Service {
     input: CreateCallRequest.CreateCallRequest | CreateCallRequest.CreateCallRequest.Encoded,
     options?: CallOptions
   ) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>
+  readonly fetchCall: (sid: string, options?: ControlOptions) => Effect.Effect<Call.Call, CallControlError.FetchCallError>
+  readonly listCallsPage: (
+    filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
+    options?: PageOptions
+  ) => Effect.Effect<CallPage.CallPage, CallControlError.ListCallsError>
+  readonly listCalls: (
+    filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
+    options?: ListOptions
+  ) => Stream.Stream<Call.Call, CallControlError.ListCallsError>
+  readonly updateCall: (
+    sid: string,
+    request: UpdateCallRequest.UpdateCallRequest | UpdateCallRequest.UpdateCallRequest.Encoded,
+    options?: ControlOptions
+  ) => Effect.Effect<Call.Call, CallControlError.UpdateCallError>
+  readonly hangUpCall: (sid: string, options?: ControlOptions) => Effect.Effect<Call.Call, CallControlError.UpdateCallError>
+  readonly deleteCall: (sid: string, options?: ControlOptions) => Effect.Effect<void, CallControlError.DeleteCallError>
+  readonly findCreatedCalls: (
+    error: AmbiguousCreate,
+    options?: FindOptions
+  ) => Effect.Effect<ReadonlyArray<Call.Call>, CallControlError.ListCallsError>
 }
 
 /**
@@ -52,16 +134,28 @@ export class SignalWireClient extends Context.Tag("@effect-signalwire/client/Sig
 >() {}
 
 /**
+ * Builds the client. With `callsPerSecond` configured, its pacer lives as long as the scope.
+ *
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, SignalWireConfig.SignalWireConfig | HttpClient.HttpClient> = Effect.gen(
-  function*() {
+export const make: Effect.Effect<Service, never, SignalWireConfig.SignalWireConfig | HttpClient.HttpClient | Scope.Scope> =
+  Effect.gen(function*() {
     const config = yield* SignalWireConfig.SignalWireConfig
     const httpClient = yield* HttpClient.HttpClient
-    return { createCall: internal.make(config, httpClient) }
-  }
-)
+    const send = Request.make(config, httpClient)
+    // One slot every 1/cps seconds, first come first served: evenly spaced, never a burst.
+    const pace = config.callsPerSecond === undefined
+      ? undefined
+      : yield* RateLimiter.make({ limit: 1, interval: Duration.millis(1000 / config.callsPerSecond) })
+    const control = callControl.make(config, send)
+    const findCreatedCalls = reconcile.findCreatedCalls(control.listCalls)
+    return {
+      ...control,
+      createCall: internal.fromSend(internal.make(config, send, pace), findCreatedCalls),
+      findCreatedCalls
+    }
+  })
 
 /**
  * The client from a `SignalWireConfig` in context.
@@ -73,7 +167,7 @@ export const layerWithoutConfig: Layer.Layer<
   SignalWireClient,
   never,
   SignalWireConfig.SignalWireConfig | HttpClient.HttpClient
-> = Layer.effect(SignalWireClient, make)
+> = Layer.scoped(SignalWireClient, make)
 
 /**
  * The client from explicit options.
@@ -117,8 +211,6 @@ export type TestHandler = (
   request: CreateCallRequest.CreateCallRequest
 ) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>
 
-const testProjectId = "00000000-0000-4000-8000-000000000000"
-
 /**
  * A `Call` as SignalWire answers a create: `queued`, outbound, dated now. Handy in test handlers.
  *
@@ -130,7 +222,7 @@ export const queuedCall = (
   options?: { readonly sid?: string | undefined; readonly projectId?: string | undefined; readonly now?: Date | undefined }
 ): Call.Call => {
   const sid = options?.sid ?? globalThis.crypto.randomUUID()
-  const projectId = options?.projectId ?? testProjectId
+  const projectId = options?.projectId ?? fake.testProjectId
   const date = (options?.now ?? new Date()).toUTCString().replace("GMT", "+0000")
   return Schema.decodeUnknownSync(Call.Call)({
     sid,
@@ -147,14 +239,16 @@ export const queuedCall = (
 }
 
 /**
- * A client that answers from `handler` (by default: every call `queued`), with no HTTP at all.
- * Input is still validated: invalid input fails with `InvalidRequest` and never reaches the
- * handler.
+ * An in-memory SignalWire, with no HTTP at all: `createCall` answers from `handler` (by default:
+ * every call `queued`) and remembers the call; `fetchCall`, `listCalls`, `listCallsPage`,
+ * `updateCall`, `hangUpCall`, `deleteCall` and `findCreatedCalls` answer from the calls
+ * remembered, with the same validation and the same typed errors as the real client (an
+ * unknown sid is a `CallNotFound`; a hang-up ends the call: `canceled` unless it was
+ * `in-progress`). Input is still validated: invalid input fails with `InvalidRequest` and never
+ * reaches the handler. Each layer built has its own memory.
  *
  * @since 0.1.0
  * @category testing
  */
 export const layerTest = (handler: TestHandler = (request) => Effect.sync(() => queuedCall(request))): Layer.Layer<SignalWireClient> =>
-  Layer.succeed(SignalWireClient, {
-    createCall: (input) => Effect.flatMap(internal.decodeRequest(input), handler)
-  })
+  Layer.effect(SignalWireClient, fake.make(handler))

@@ -21,6 +21,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type { CallControlError } from "./CallControlError.js"
 import { userAgent } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 
@@ -37,7 +38,14 @@ export interface Service {
   readonly origin: string
   /** How long one attempt may take, from sending to the decoded answer. */
   readonly requestTimeout: Duration.Duration
+  /** The retry policy of creates. */
   readonly retry: RetryPolicy.RetryPolicy
+  /** The retry policy of reads, deletes, hang-ups and status updates. */
+  readonly idempotentRetry: RetryPolicy.RetryPolicy<CallControlError>
+  /** The retry policy of a redirect (`updateCall` with `url` or `twiml`). */
+  readonly redirectRetry: RetryPolicy.RetryPolicy<CallControlError>
+  /** At most this many creates start per second, across every fiber using the client. */
+  readonly callsPerSecond: number | undefined
   readonly userAgent: string
   /** Whether trace headers (`traceparent`, `b3`) go to SignalWire; off by default. */
   readonly tracerPropagation: boolean
@@ -65,6 +73,16 @@ export interface Options {
   readonly requestTimeout?: Duration.DurationInput | undefined
   /** Default: `RetryPolicy.safe`. */
   readonly retry?: RetryPolicy.RetryPolicy | undefined
+  /** Reads, deletes, hang-ups and status updates. Default: `RetryPolicy.idempotent`. */
+  readonly idempotentRetry?: RetryPolicy.RetryPolicy<CallControlError> | undefined
+  /** Redirects. Default: `RetryPolicy.redirect`. */
+  readonly redirectRetry?: RetryPolicy.RetryPolicy<CallControlError> | undefined
+  /**
+   * Paces creates: at most this many start per second (evenly spaced), shared by every fiber
+   * using the client, retries included. SignalWire's default limit is about 1 per second per
+   * project. Default: no pacing.
+   */
+  readonly callsPerSecond?: number | undefined
   /** Default: `effect-signalwire/<version> (@effect-signalwire/client)`. */
   readonly userAgent?: string | undefined
   /** Default: false. */
@@ -126,6 +144,12 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       parseSpace(options.space),
       (message) => ConfigError.InvalidData(["space"], message)
     )
+    const callsPerSecond = options.callsPerSecond
+    if (callsPerSecond !== undefined && !(Number.isFinite(callsPerSecond) && callsPerSecond > 0)) {
+      return yield* Effect.fail(
+        ConfigError.InvalidData(["callsPerSecond"], `expected a positive number of calls per second, got ${callsPerSecond}`)
+      )
+    }
     return {
       projectId,
       authToken: options.authToken,
@@ -133,6 +157,9 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       origin,
       requestTimeout: Duration.decode(options.requestTimeout ?? defaultRequestTimeout),
       retry: options.retry ?? RetryPolicy.safe,
+      idempotentRetry: options.idempotentRetry ?? RetryPolicy.idempotent,
+      redirectRetry: options.redirectRetry ?? RetryPolicy.redirect,
+      callsPerSecond,
       userAgent: options.userAgent ?? userAgent,
       tracerPropagation: options.tracerPropagation ?? false
     }
@@ -174,6 +201,9 @@ const spaceConfig = (names: readonly [string, ...Array<string>]) =>
     })
   )
 
+const callsPerSecondConfig = (value: Config.Config<number> | number | undefined): Config.Config<number | undefined> =>
+  value === undefined || typeof value === "number" ? Config.succeed(value) : Config.map(value, (n): number | undefined => n)
+
 /**
  * Where `layerConfig` reads each value unless told otherwise.
  *
@@ -199,7 +229,10 @@ export const layerConfig = (options?: {
   readonly authToken?: Config.Config<Redacted.Redacted<string>> | undefined
   readonly space?: Config.Config<string> | undefined
   readonly requestTimeout?: Config.Config<Duration.Duration> | undefined
+  readonly callsPerSecond?: Config.Config<number> | number | undefined
   readonly retry?: RetryPolicy.RetryPolicy | undefined
+  readonly idempotentRetry?: RetryPolicy.RetryPolicy<CallControlError> | undefined
+  readonly redirectRetry?: RetryPolicy.RetryPolicy<CallControlError> | undefined
   readonly userAgent?: string | undefined
   readonly tracerPropagation?: boolean | undefined
 }): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
@@ -210,7 +243,8 @@ export const layerConfig = (options?: {
         projectId: options?.projectId ?? projectIdConfig(environmentVariables.projectId),
         authToken: options?.authToken ?? Config.redacted(environmentVariables.authToken),
         space: options?.space ?? spaceConfig(environmentVariables.space),
-        requestTimeout: options?.requestTimeout ?? Config.succeed(defaultRequestTimeout)
+        requestTimeout: options?.requestTimeout ?? Config.succeed(defaultRequestTimeout),
+        callsPerSecond: callsPerSecondConfig(options?.callsPerSecond)
       })
       return yield* make({ ...options, ...values })
     })

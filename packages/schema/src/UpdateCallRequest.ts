@@ -1,7 +1,8 @@
 /**
  * The request of "Update a Call" (`POST /Accounts/{AccountSid}/Calls/{Sid}`): hang a call up
- * (`status`), send it to new LaML (`url`), or change where its status callbacks go. Every
- * parameter is optional; each has the rule the API documents.
+ * (`status`), send it to new LaML (`url`, or inline as `twiml` as Twilio's API and the official
+ * SDK take it; not both), or change where its status callbacks go. Every parameter is optional;
+ * each has the rule the API documents.
  *
  * `status: "canceled"` ends a call that is queued or ringing and leaves a call in progress
  * alone; `status: "completed"` ends it whatever its state.
@@ -13,8 +14,9 @@
  */
 import * as Schema from "effect/Schema"
 import type { FormParams } from "./CreateCallForm.js"
+import { Twiml } from "./CreateCallRequest.js"
 import { HttpMethod } from "./HttpMethod.js"
-import { oneOf } from "./internal/rules.js"
+import { oneOf, violates } from "./internal/rules.js"
 import { WebhookUrl } from "./WebhookUrl.js"
 
 /**
@@ -39,13 +41,20 @@ const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith
  */
 export const UpdateCallRequest = Schema.Struct({
   url: optional(WebhookUrl),
+  twiml: optional(Twiml),
   method: optional(HttpMethod),
   status: optional(UpdateCallStatus),
   fallbackUrl: optional(WebhookUrl),
   fallbackMethod: optional(HttpMethod),
   statusCallback: optional(WebhookUrl),
   statusCallbackMethod: optional(HttpMethod)
-}).annotations({ identifier: "UpdateCallRequest", description: "an Update Call request" })
+}).pipe(
+  Schema.filter((request) =>
+    request.url === undefined || request.twiml === undefined ||
+    { path: ["twiml"], message: violates("absent when url is given: redirect with url or twiml, not both")({ actual: request.twiml }) }
+  ),
+  Schema.annotations({ identifier: "UpdateCallRequest", description: "an Update Call request" })
+)
 
 /**
  * @since 0.1.0
@@ -69,6 +78,7 @@ export declare namespace UpdateCallRequest {
 // camelCase key, form field name, in the order of the reference.
 const fields = [
   ["url", "Url"],
+  ["twiml", "Twiml"],
   ["method", "Method"],
   ["status", "Status"],
   ["fallbackUrl", "FallbackUrl"],

@@ -9,6 +9,10 @@ export * as AnsweredBy from "./AnsweredBy.js"
 /**
  * @since 0.1.0
  */
+export * as ApiPath from "./ApiPath.js"
+/**
+ * @since 0.1.0
+ */
 export * as ApiErrorBody from "./ApiErrorBody.js"
 /**
  * @since 0.1.0
@@ -46,6 +50,10 @@ export * as CreateCallRequest from "./CreateCallRequest.js"
  * @since 0.1.0
  */
 export * as HttpMethod from "./HttpMethod.js"
+/**
+ * @since 0.1.0
+ */
+export * as ListCallsFilter from "./ListCallsFilter.js"
 /**
  * @since 0.1.0
  */

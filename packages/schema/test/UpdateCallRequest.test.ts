@@ -53,7 +53,7 @@ describe("UpdateCallRequest", () => {
         const request = yield* UpdateCallRequest.fromFormParams([
           ["Status", "canceled"],
           ["Status", "completed"],
-          ["Twiml", "<Response/>"],
+          ["Record", "true"],
           ["Method", "GET"]
         ])
         expect(request).toStrictEqual({ status: "completed", method: "GET" })

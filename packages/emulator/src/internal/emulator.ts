@@ -377,7 +377,8 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       const project = yield* authenticate(request)
       const update = yield* UpdateCallRequest.fromFormParams(request.form).pipe(Effect.mapError(parametersRejected))
       const record = yield* find(project, request.callSid)
-      if (update.status === undefined && update.url !== undefined && CallStatus.isFinal(record.call.status)) {
+      const redirect = update.url !== undefined || update.twiml !== undefined
+      if (update.status === undefined && redirect && CallStatus.isFinal(record.call.status)) {
         return yield* Effect.fail(errors.invalidCallState("Call is not in-progress. Cannot redirect."))
       }
       yield* Ref.update(store, (calls) =>

@@ -1,0 +1,111 @@
+/**
+ * @internal
+ * Reconciling an ambiguous create: list the calls it may have placed, and (opted in) settle it.
+ */
+import type { Call, CreateCallRequest } from "@effect-signalwire/schema"
+import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import type * as CallControlError from "../CallControlError.js"
+import type * as CreateCallError from "../CreateCallError.js"
+import type { ListOptions } from "./callControl.js"
+
+/** @internal A create's failure after which the call may exist. */
+export type Ambiguous = CreateCallError.OutcomeUnknown | CreateCallError.ServerError
+
+/** @internal */
+export const isAmbiguous = (error: CreateCallError.CreateCallError): error is Ambiguous =>
+  error._tag === "OutcomeUnknown" || error._tag === "ServerError"
+
+/** @internal */
+export interface FindOptions {
+  /** How far `dateCreated` may be from the request's send time (clock skew, whole seconds). */
+  readonly margin?: Duration.DurationInput | undefined
+}
+
+/** @internal */
+export const defaultMargin = Duration.seconds(30)
+
+/** @internal */
+export interface ReconcileOptions extends FindOptions {
+  /** How long to wait before looking: a list can lag behind a create. Default 5 seconds. */
+  readonly gracePeriod?: Duration.DurationInput | undefined
+  /** Send the request again when no call is found (at most once). Default false. */
+  readonly resendIfNone?: boolean | undefined
+}
+
+/** @internal */
+export const defaultGracePeriod = Duration.seconds(5)
+
+type ListCalls = (
+  filter: { readonly to: string; readonly from: string },
+  options?: ListOptions
+) => Stream.Stream<Call.Call, CallControlError.ListCallsError>
+
+/** @internal The calls to the request's `to` from its `from`, created from `sentAt - margin` until now + margin. */
+export const findCreatedCalls = (listCalls: ListCalls) =>
+  Effect.fn("SignalWireClient.findCreatedCalls")(function*(error: Ambiguous, options?: FindOptions) {
+    const margin = Duration.toMillis(options?.margin ?? defaultMargin)
+    const earliest = error.sentAt.getTime() - margin
+    const latest = (yield* Clock.currentTimeMillis) + margin
+    // The list is newest first: stop at the first call created before the window.
+    const candidates = yield* listCalls({ to: error.request.to, from: error.request.from }).pipe(
+      Stream.takeWhile((call) => call.dateCreated.getTime() >= earliest),
+      Stream.filter((call) => call.dateCreated.getTime() <= latest && call.direction.startsWith("outbound")),
+      Stream.runCollect
+    )
+    yield* Effect.annotateCurrentSpan("signalwire.candidates", Chunk.size(candidates))
+    return Chunk.toReadonlyArray(candidates)
+  })
+
+type Find = (error: Ambiguous, options?: FindOptions) => Effect.Effect<ReadonlyArray<Call.Call>, CallControlError.ListCallsError>
+
+/**
+ * @internal
+ * Runs a create; on an ambiguous outcome, waits the grace period, looks, and succeeds with the
+ * one call found. Several candidates, none (unless resending is allowed), or a failed look
+ * fail with the original error.
+ */
+export const reconciled = <O>(
+  create: (request: CreateCallRequest.CreateCallRequest, options: O) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>,
+  find: Find,
+  request: CreateCallRequest.CreateCallRequest,
+  createOptions: O,
+  options: ReconcileOptions
+): Effect.Effect<Call.Call, CreateCallError.CreateCallError> => {
+  const settle = (error: Ambiguous, mayResend: boolean): Effect.Effect<Call.Call, CreateCallError.CreateCallError> =>
+    Effect.gen(function*() {
+      yield* Effect.sleep(options.gracePeriod ?? defaultGracePeriod)
+      const found = yield* Effect.either(find(error, options))
+      if (Either.isLeft(found)) {
+        yield* Effect.logWarning("SignalWire Create Call: could not reconcile, the list failed").pipe(
+          Effect.annotateLogs({ reason: found.left._tag })
+        )
+        return yield* Effect.fail(error)
+      }
+      const candidates = found.right
+      if (candidates.length === 1) {
+        yield* Effect.annotateCurrentSpan("signalwire.reconciled", true)
+        yield* Effect.logInfo("SignalWire Create Call: reconciled, the call was placed").pipe(
+          Effect.annotateLogs({ reason: error._tag, sid: candidates[0]!.sid })
+        )
+        return candidates[0]!
+      }
+      if (candidates.length === 0 && mayResend) {
+        yield* Effect.logInfo("SignalWire Create Call: no call found after the grace period, sending again").pipe(
+          Effect.annotateLogs({ reason: error._tag })
+        )
+        return yield* create(request, createOptions).pipe(
+          Effect.catchIf(isAmbiguous, (again) => settle(again, false))
+        )
+      }
+      yield* Effect.logWarning(`SignalWire Create Call: not reconciled, ${candidates.length} candidate calls`).pipe(
+        Effect.annotateLogs({ reason: error._tag })
+      )
+      return yield* Effect.fail(error)
+    })
+  return create(request, createOptions).pipe(Effect.catchIf(isAmbiguous, (error) => settle(error, options.resendIfNone === true)))
+}

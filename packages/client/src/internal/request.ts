@@ -1,0 +1,266 @@
+/**
+ * @internal
+ * The one request pipeline every operation runs through: base URL, Basic auth, JSON accepted,
+ * User-Agent, trace headers, no redirect followed, a timeout per attempt, retries per the
+ * operation's policy (only the retries that happen are logged), status matching and decoding.
+ * What went wrong is described once, as a `Failure`; each operation turns it into its own
+ * typed error.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { ApiErrorBody } from "@effect-signalwire/schema"
+import type { ApiErrorBody as ApiErrorBodyType } from "@effect-signalwire/schema"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { flow } from "effect/Function"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import type * as RetryPolicy from "../RetryPolicy.js"
+import type * as SignalWireConfig from "../SignalWireConfig.js"
+import { describeCause, isConnectPhase } from "./transport.js"
+
+/** @internal One attempt: its number (from 1) and when it was sent. */
+export interface Attempt {
+  readonly number: number
+  readonly sentAt: Date
+}
+
+/** @internal What an error answer said: its status and SignalWire's error body, when it had one. */
+export interface ApiErrorFields {
+  readonly status: number
+  readonly code?: number
+  readonly detail: string
+  readonly moreInfo?: string
+  readonly errors: ReadonlyArray<ApiErrorBodyType.ApiErrorDetail>
+}
+
+/** @internal Everything that can go wrong with one attempt, whatever the operation. */
+export type Failure =
+  /** The request never left: refused, DNS, connect timeout; or it could not be built. */
+  | {
+    readonly _tag: "NotSent"
+    readonly reason: "Connect" | "InvalidUrl" | "Encode"
+    readonly code: string | undefined
+    readonly detail: string
+  }
+  /** Sent (or maybe), and no answer: a timeout, a lost connection, a 2xx whose body broke off. */
+  | { readonly _tag: "NoAnswer"; readonly reason: "Timeout" | "ConnectionLost"; readonly detail: string }
+  /** A 4xx or 5xx. */
+  | {
+    readonly _tag: "ErrorStatus"
+    readonly fields: ApiErrorFields
+    readonly retryAfter: Duration.Duration | undefined
+    readonly headers: Readonly<Record<string, string>>
+  }
+  /** A 1xx/3xx, or a 2xx whose body is not what the operation answers. */
+  | {
+    readonly _tag: "Unexpected"
+    readonly status: number
+    readonly contentType: string | undefined
+    readonly bodySnippet: string
+    readonly detail: string
+  }
+
+/** @internal Wraps each attempt of a request: the client's pacing of creates. */
+export type Pace = <X, Y, Z>(attempt: Effect.Effect<X, Y, Z>) => Effect.Effect<X, Y, Z>
+
+/** @internal How one operation is sent and read. */
+export interface Spec<A, E> {
+  /** As the API reference names it: `Create Call`, `Fetch Call`... (logs and messages). */
+  readonly name: string
+  /** Its path is relative to the space's origin. */
+  readonly request: HttpClientRequest.HttpClientRequest
+  /** Reads a 2xx body; a `Left` says why it is not the answer (a detail for `Unexpected`). */
+  readonly decode: (text: string) => Either.Either<A, string>
+  readonly toError: (failure: Failure, attempt: Attempt) => E
+  readonly retry: RetryPolicy.RetryPolicy<E>
+  readonly timeout: Duration.Duration
+  /** Wraps each attempt (the client's pacing of creates). */
+  readonly pace?: Pace | undefined
+}
+
+/** @internal The answer and how many attempts it took. */
+export interface Outcome<A> {
+  readonly value: A
+  readonly attempts: number
+}
+
+/** @internal Sends a spec and reads its answer. */
+export type Send = <A, E extends { readonly _tag: string }>(spec: Spec<A, E>) => Effect.Effect<Outcome<A>, E>
+
+const snippetLength = 512
+
+/** @internal */
+export const snippet = (text: string): string => text.length <= snippetLength ? text : `${text.slice(0, snippetLength)}…`
+
+const decodeJson = Schema.decodeUnknownEither(Schema.parseJson())
+
+/** @internal A 2xx body decoded with `schema` (`what` names it in the detail of a failure). */
+export const jsonBody = <A, I>(schema: Schema.Schema<A, I>, what: string) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
+  return (text: string): Either.Either<A, string> =>
+    Either.match(decodeJson(text), {
+      onLeft: () => Either.left("the body is not JSON"),
+      onRight: (json) => Either.mapLeft(decode(json), (error) => `the body is not ${what}: ${snippet(error.message)}`)
+    })
+}
+
+/** @internal A 2xx whose body does not matter (`DELETE`'s 204). */
+export const noBody = (): Either.Either<void, string> => Either.void
+
+/** A `Retry-After` header: delta-seconds or an HTTP date (a date in the past means now). */
+const parseRetryAfter = (value: string | undefined, now: number): Duration.Duration | undefined => {
+  if (value === undefined) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Duration.seconds(Number(trimmed))
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Duration.millis(Math.max(0, date - now))
+}
+
+const errorFields = (response: HttpClientResponse.HttpClientResponse, text: string): ApiErrorFields => {
+  const status = response.status
+  return Option.match(Option.flatMap(Either.getRight(decodeJson(text)), ApiErrorBody.decodeOption), {
+    onNone: () => ({
+      status,
+      detail: text.trim() === ""
+        ? `HTTP ${status} with an empty body`
+        : `HTTP ${status} with a body that is not a SignalWire error (${
+          response.headers["content-type"] ?? "no content type"
+        }): ${snippet(text)}`,
+      errors: []
+    }),
+    onSome: (error) => ({
+      status,
+      detail: error.message,
+      errors: error.errors,
+      ...(error.code !== undefined ? { code: error.code } : {}),
+      ...(error.moreInfo !== undefined ? { moreInfo: error.moreInfo } : {})
+    })
+  })
+}
+
+const fromRequestError = (error: HttpClientError.HttpClientError): Failure => {
+  if (error._tag === "ResponseError") return { _tag: "NoAnswer", reason: "ConnectionLost", detail: describeCause(error.cause) }
+  switch (error.reason) {
+    case "InvalidUrl":
+    case "Encode":
+      return { _tag: "NotSent", reason: error.reason, code: undefined, detail: describeCause(error.cause ?? error.description) }
+    case "Transport": {
+      const code = isConnectPhase(error.cause)
+      return code === undefined
+        ? { _tag: "NoAnswer", reason: "ConnectionLost", detail: describeCause(error.cause) }
+        : { _tag: "NotSent", reason: "Connect", code, detail: describeCause(error.cause) }
+    }
+  }
+}
+
+const readAnswer = <A>(
+  name: string,
+  response: HttpClientResponse.HttpClientResponse,
+  decode: (text: string) => Either.Either<A, string>
+): Effect.Effect<A, Failure> => {
+  const contentType = response.headers["content-type"]
+  const unexpected = (text: string, detail: string): Failure => ({
+    _tag: "Unexpected",
+    status: response.status,
+    contentType,
+    bodySnippet: snippet(text),
+    detail
+  })
+  // For an error status the status says enough when the body is lost.
+  const errorAnswer = (response: HttpClientResponse.HttpClientResponse) =>
+    Effect.flatMap(
+      Effect.zip(Effect.orElseSucceed(response.text, () => ""), Clock.currentTimeMillis),
+      ([text, now]): Effect.Effect<never, Failure> =>
+        Effect.fail({
+          _tag: "ErrorStatus",
+          fields: errorFields(response, text),
+          retryAfter: response.status === 429 ? parseRetryAfter(response.headers["retry-after"], now) : undefined,
+          headers: { ...response.headers }
+        })
+    )
+  return HttpClientResponse.matchStatus(response, {
+    // A 2xx whose body was lost may have been processed.
+    "2xx": (response) =>
+      response.text.pipe(
+        Effect.mapError((error): Failure => ({ _tag: "NoAnswer", reason: "ConnectionLost", detail: describeCause(error.cause) })),
+        Effect.flatMap((text) => Either.mapLeft(decode(text), (detail) => unexpected(text, detail)))
+      ),
+    "4xx": errorAnswer,
+    "5xx": errorAnswer,
+    orElse: (response) =>
+      Effect.flatMap(
+        Effect.orElseSucceed(response.text, () => ""),
+        (text) => Effect.fail(unexpected(text, `HTTP ${response.status} is not an answer SignalWire gives to ${name}`))
+      )
+  })
+}
+
+// The predicate goes into the schedule (rather than `Effect.retry`'s `while`) so that only the
+// retries that happen are logged.
+const retrySchedule = <E extends { readonly _tag: string }>(name: string, policy: RetryPolicy.RetryPolicy<E>) =>
+  Schedule.identity<E>().pipe(
+    Schedule.whileInput(policy.isRetryable),
+    Schedule.intersect(policy.schedule),
+    Schedule.modifyDelayEffect(([error], delay) =>
+      Effect.as(
+        Effect.logDebug(`SignalWire ${name}: retrying`).pipe(
+          Effect.annotateLogs({ reason: error._tag, delay: Duration.format(Duration.millis(Math.round(Duration.toMillis(delay)))) })
+        ),
+        delay
+      )
+    )
+  )
+
+/** @internal The pipeline of a client: what every request of it shares. */
+export const make = (config: SignalWireConfig.Service, httpClient: HttpClient.HttpClient): Send => {
+  const client = httpClient.pipe(
+    HttpClient.mapRequest(flow(
+      HttpClientRequest.prependUrl(config.origin),
+      HttpClientRequest.basicAuth(config.projectId, config.authToken),
+      HttpClientRequest.acceptJson,
+      HttpClientRequest.setHeader("user-agent", config.userAgent)
+    )),
+    HttpClient.withTracerPropagation(config.tracerPropagation)
+  )
+
+  // fetch follows redirects by default: it would turn a POST into a GET to the `Location` (with
+  // the credentials) or re-send the body. A redirect is not an answer SignalWire gives: take it
+  // as it is (node:http and undici clients never follow one).
+  const execute = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) =>
+      Effect.provideService(client.execute(request), FetchHttpClient.RequestInit, {
+        ...Option.getOrUndefined(init),
+        redirect: "manual"
+      }))
+
+  return <A, E extends { readonly _tag: string }>(spec: Spec<A, E>): Effect.Effect<Outcome<A>, E> => {
+    const send = (number: number) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const attempt: Attempt = { number, sentAt: new Date(now) }
+        return execute(spec.request).pipe(
+          Effect.mapError(fromRequestError),
+          Effect.flatMap((response) => readAnswer(spec.name, response, spec.decode)),
+          Effect.timeoutFail({
+            duration: spec.timeout,
+            onTimeout: (): Failure => ({ _tag: "NoAnswer", reason: "Timeout", detail: `no answer within ${Duration.format(spec.timeout)}` })
+          }),
+          Effect.mapError((failure) => spec.toError(failure, attempt))
+        )
+      })
+    return Effect.suspend(() => {
+      let attempts = 0
+      const attempt = Effect.suspend(() => send(++attempts))
+      return (spec.pace === undefined ? attempt : spec.pace(attempt)).pipe(
+        Effect.retry(retrySchedule(spec.name, spec.retry)),
+        Effect.map((value) => ({ value, attempts }))
+      )
+    })
+  }
+}
