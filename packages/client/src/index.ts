@@ -5,6 +5,10 @@
 /**
  * @since 0.1.0
  */
+export * as CallControlError from "./CallControlError.js"
+/**
+ * @since 0.1.0
+ */
 export * from "./CreateCall.js"
 /**
  * @since 0.1.0
@@ -13,7 +17,23 @@ export * as CreateCallError from "./CreateCallError.js"
 /**
  * @since 0.1.0
  */
+export * from "./DeleteCall.js"
+/**
+ * @since 0.1.0
+ */
 export * as FakeHttpClient from "./FakeHttpClient.js"
+/**
+ * @since 0.1.0
+ */
+export * from "./FetchCall.js"
+/**
+ * @since 0.1.0
+ */
+export * from "./FindCreatedCalls.js"
+/**
+ * @since 0.1.0
+ */
+export * from "./ListCalls.js"
 /**
  * @since 0.1.0
  */
@@ -26,3 +46,7 @@ export * as SignalWireClient from "./SignalWireClient.js"
  * @since 0.1.0
  */
 export * as SignalWireConfig from "./SignalWireConfig.js"
+/**
+ * @since 0.1.0
+ */
+export * from "./UpdateCall.js"

@@ -74,6 +74,12 @@ export interface Options {
   readonly pricePerMinute?: number | undefined
   /** How long a status callback may take before it counts as failed (default 15 s). */
   readonly callbackTimeout?: Duration.DurationInput | undefined
+  /**
+   * SignalWire's outbound limit: at most this many creates per project in any second (one per
+   * `1 / callsPerSecond` seconds below 1); beyond it, 429 with `Retry-After`, the call not
+   * placed. Default: no limit.
+   */
+  readonly callsPerSecond?: number | undefined
 }
 
 /**

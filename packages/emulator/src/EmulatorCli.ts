@@ -36,6 +36,8 @@ export interface CliOptions {
   readonly authToken: Redacted.Redacted<string>
   readonly signingKey: Redacted.Redacted<string> | undefined
   readonly timings: CallLife.Timings
+  /** Creates allowed per second and project (429 beyond); `undefined`: no limit. */
+  readonly callsPerSecond: number | undefined
   readonly logRequests: boolean
 }
 
@@ -68,6 +70,7 @@ export const defaults: CliOptions = {
   authToken: Redacted.make(Emulator.defaultProject.authToken as string),
   signingKey: undefined,
   timings: CallLife.defaultTimings,
+  callsPerSecond: undefined,
   logRequests: false
 }
 
@@ -89,6 +92,8 @@ Options:
   --initiated <duration> time from initiated to ringing              (default 500ms)
   --ringing <duration>  time a call rings before it is answered      (default 2s)
   --talk <duration>     time an answered call lasts                  (default 3s)
+  --cps <n>             creates allowed per second per project, 429 beyond
+                        (SignalWire's default is about 1)             (default: no limit)
   --log                 log every request
   -h, --help            show this help
 
@@ -107,7 +112,18 @@ const duration = (flag: string, text: string): Either.Either<Duration.Duration, 
   })
 }
 
-const flags = ["--port", "--host", "--project", "--token", "--signing-key", "--queued", "--initiated", "--ringing", "--talk"] as const
+const flags = [
+  "--port",
+  "--host",
+  "--project",
+  "--token",
+  "--signing-key",
+  "--queued",
+  "--initiated",
+  "--ringing",
+  "--talk",
+  "--cps"
+] as const
 
 /**
  * Reads a command line (without the node and script paths).
@@ -164,6 +180,14 @@ export const parse = (argv: ReadonlyArray<string>): Either.Either<Command, CliEr
         case "--talk":
           options = { ...options, timings: { ...options.timings, inProgress: yield* duration(flag!, value) } }
           break
+        case "--cps": {
+          const cps = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
+          if (!(cps > 0)) {
+            return yield* Either.left(new CliError({ message: `--cps must be a positive number of calls per second (got ${JSON.stringify(value)})` }))
+          }
+          options.callsPerSecond = cps
+          break
+        }
       }
     }
     return { _tag: "Run", options } as const
@@ -184,6 +208,7 @@ const banner = (url: string, options: CliOptions) => {
     `  token        ${tokenShown(options.authToken)}`,
     `  signing key  ${options.signingKey === undefined ? "the token" : "(as given)"}`,
     `  timings      queued ${time(queued)}, initiated ${time(initiated)}, ringing ${time(ringing)}, in progress ${time(inProgress)}`,
+    `  rate limit   ${options.callsPerSecond === undefined ? "none" : `${options.callsPerSecond} creates per second (429 beyond)`}`,
     `  outcomes     ${CallLife.defaultOutcomeRules.map((rule) => `${rule.to} ${rule.answeredBy ? `answered by ${rule.answeredBy}` : rule.outcome}`).join(", ")}`,
     `  admin        ${url}/__emulator/requests (also /faults, /outcomes, /calls, /reset)`,
     "",
@@ -207,7 +232,8 @@ export const run = (options: CliOptions): Effect.Effect<void, HttpServerError.Se
       EmulatorServer.layer({ port: options.port, host: options.host, logRequests: options.logRequests }).pipe(
         Layer.provide(Emulator.layer({
           projects: [{ projectId: options.projectId, authToken: options.authToken, signingKey: options.signingKey }],
-          timings: options.timings
+          timings: options.timings,
+          callsPerSecond: options.callsPerSecond
         })),
         Layer.provide(FetchHttpClient.layer)
       )

@@ -22,7 +22,9 @@ export class EmulatorError extends Schema.TaggedError<EmulatorError>()("Emulator
   status: Schema.Int,
   message: Schema.String,
   apiError: ApiErrorBody.ApiError,
-  shape: Schema.Literal("object", "errors")
+  shape: Schema.Literal("object", "errors"),
+  /** Sent as `Retry-After` (a 429 of the calls-per-second limit). */
+  retryAfterSeconds: Schema.optional(Schema.Int)
 }) {}
 
 /**

@@ -17,7 +17,7 @@
  *
  * @since 0.1.0
  */
-import { Call, CallPage } from "@effect-signalwire/schema"
+import { ApiPath, Call, CallPage } from "@effect-signalwire/schema"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
@@ -47,7 +47,11 @@ const credentialsOf = (authorization: string | undefined): Credentials | undefin
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: Redacted.make(decoded.slice(colon + 1)) }
 }
 
-const errorResponse = (error: EmulatorError) => HttpServerResponse.unsafeJson(toJson(error), { status: error.status })
+const errorResponse = (error: EmulatorError) =>
+  HttpServerResponse.unsafeJson(toJson(error), {
+    status: error.status,
+    ...(error.retryAfterSeconds !== undefined ? { headers: { "retry-after": String(error.retryAfterSeconds) } } : {})
+  })
 
 const callResponse = (call: Call.Call, status = 200) =>
   HttpServerResponse.unsafeJson(Schema.encodeSync(Call.Call)(call), { status })
@@ -214,8 +218,8 @@ const unmatched = Effect.gen(function*() {
  * @category http
  */
 export const httpApp: HttpApp.Default<never, Emulator> = HttpRouter.empty.pipe(
-  HttpRouter.mount("/api/laml/2010-04-01", calls),
-  HttpRouter.mount("/2010-04-01", calls),
+  HttpRouter.mount(ApiPath.basePath, calls),
+  HttpRouter.mount(ApiPath.sdkBasePath, calls),
   HttpRouter.mount("/__emulator", admin),
   Effect.catchTag("RouteNotFound", () => unmatched)
 )

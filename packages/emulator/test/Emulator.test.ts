@@ -168,6 +168,40 @@ describe("Emulator", () => {
       }))
   })
 
+  describe("callsPerSecond", () => {
+    it.scoped("answers 429 with Retry-After beyond the limit, per project, without placing the call; a slot frees after a second", () =>
+      Effect.gen(function*() {
+        const { emulator } = yield* makeEmulator({ callsPerSecond: 2 })
+        const create = (req: typeof request) => emulator.createCall({ ...req, form: minimalForm() })
+        yield* create(request)
+        yield* TestClock.adjust("500 millis")
+        yield* create(request)
+        const limited = yield* failure(create(request))
+        expect(limited).toMatchObject({ status: 429, retryAfterSeconds: 1 })
+        expect(codesOf(limited)).toStrictEqual([20429])
+        expect(yield* emulator.calls).toHaveLength(2)
+        // Another project has its own limit.
+        yield* create({ credentials: otherCredentials, accountSid: otherProjectId })
+        // The first slot frees a second after it was taken; evenly spaced creates never wait.
+        yield* TestClock.adjust("501 millis")
+        yield* create(request)
+        yield* TestClock.adjust("500 millis")
+        yield* create(request)
+        expect(yield* emulator.calls).toHaveLength(5)
+      }))
+
+    it.scoped("below one per second, allows one create per 1/cps seconds", () =>
+      Effect.gen(function*() {
+        const { emulator } = yield* makeEmulator({ callsPerSecond: 0.5 })
+        const create = emulator.createCall({ ...request, form: minimalForm() })
+        yield* create
+        yield* TestClock.adjust("1500 millis")
+        expect(yield* failure(create)).toMatchObject({ status: 429, retryAfterSeconds: 1 })
+        yield* TestClock.adjust("501 millis")
+        yield* create
+      }))
+  })
+
   describe("authentication", () => {
     const authFailed = {
       code: 20003,
@@ -305,11 +339,15 @@ describe("Emulator", () => {
         expect(yield* sidsFor([["EndTime", "2024-05-01"]])).toStrictEqual([sids.c, sids.b, sids.a])
         expect(yield* sidsFor([["EndTime>", "2024-05-02"]])).toStrictEqual([sids.e, sids.d])
         expect(yield* sidsFor([["EndTime<", "2024-05-01"]])).toStrictEqual([sids.c, sids.b, sids.a])
-        // a started (answered) at 12:00:03 (0.5 s queued + 0.5 s initiated + 2 s ringing).
-        expect(yield* sidsFor([["StartTime", "Wed, 01 May 2024 12:00:03 +0000"]])).toStrictEqual([sids.a])
-        expect(yield* sidsFor([["StartTime>", "2024-05-01T12:00:04Z"], ["StartTime<", "2024-05-01T23:59:59Z"]])).toStrictEqual([sids.b])
-        // c was busy: it never started.
-        expect(yield* sidsFor([["StartTime>", "2024-01-01"]])).not.toContain(sids.c)
+        // A call starts when it is dialed (initiated, 0.5 s after its creation; times are whole
+        // seconds): a at 12:00:00, b at 12:00:01, c at 12:00:02.
+        expect(yield* sidsFor([["StartTime", "Wed, 01 May 2024 12:00:00 +0000"]])).toStrictEqual([sids.a])
+        expect(yield* sidsFor([["StartTime>", "2024-05-01T12:00:01Z"], ["StartTime<", "2024-05-01T23:59:59Z"]])).toStrictEqual([
+          sids.c,
+          sids.b
+        ])
+        // c was busy, never answered: it started all the same, so a StartTime search finds it.
+        expect(yield* sidsFor([["StartTime>", "2024-05-01T12:00:02Z"], ["StartTime<", "2024-05-01"]])).toStrictEqual([sids.c])
       }))
 
     it.scoped.each([
@@ -352,14 +390,15 @@ describe("Emulator", () => {
         const answered = yield* Queue.take(callbacks)
         expect(callStatusOf(answered)).toBe("in-progress")
         const inProgress = yield* emulator.fetchCall({ ...request, callSid: call.sid })
-        expect(inProgress).toMatchObject({ status: "in-progress", startTime: new Date("2024-05-01T12:00:03Z"), answeredBy: null })
+        // It started when dialed (initiated at 12:00:00.5, in whole seconds).
+        expect(inProgress).toMatchObject({ status: "in-progress", startTime: new Date("2024-05-01T12:00:00Z"), answeredBy: null })
 
         yield* TestClock.adjust("3 seconds")
         const completed = yield* Queue.take(callbacks)
         expect(callStatusOf(completed)).toBe("completed")
         expect(yield* emulator.fetchCall({ ...request, callSid: call.sid })).toMatchObject({
           status: "completed",
-          startTime: new Date("2024-05-01T12:00:03Z"),
+          startTime: new Date("2024-05-01T12:00:00Z"),
           endTime: new Date("2024-05-01T12:00:06Z"),
           dateUpdated: new Date("2024-05-01T12:00:06Z"),
           duration: 3,
@@ -486,8 +525,10 @@ describe("Emulator", () => {
         const life = yield* lifeOf(to)
         expect(life.events).toStrictEqual(events)
         expect(life.final).toMatchObject({ status, sipResultCode })
+        // Dialed, so started, but never answered: nothing billed.
+        expect(life.final.startTime).toBeInstanceOf(Date)
         if (status !== "completed") {
-          expect(life.final).toMatchObject({ startTime: null, duration: 0, price: 0, answeredBy: null })
+          expect(life.final).toMatchObject({ duration: 0, price: 0, answeredBy: null })
         }
       }))
 
@@ -512,7 +553,8 @@ describe("Emulator", () => {
         expect((yield* lifeOf("+14155550100", {}, options)).final.status).toBe("busy")
         const overridden = yield* lifeOf("+15005550002", { MachineDetection: "Enable" }, options)
         expect(overridden.final).toMatchObject({ status: "completed", answeredBy: "machine_start", duration: 90 })
-        expect(overridden.final.startTime!.getTime() - overridden.final.dateCreated.getTime()).toBe(11_000)
+        // 0.5 s queued + 0.5 s initiated + 10 s ringing + 90 s talking.
+        expect(overridden.final.endTime!.getTime() - overridden.final.dateCreated.getTime()).toBe(101_000)
       }))
 
     it.scoped("ends no-answer after the request's Timeout when the callee rings longer", () =>
@@ -559,7 +601,8 @@ describe("Emulator", () => {
         const { callSid, callbacks, emulator } = yield* started("1 second")
         yield* Queue.takeN(callbacks, 2)
         const updated = yield* emulator.updateCall({ ...request, callSid, form: [["Status", status]] })
-        expect(updated).toMatchObject({ status: "canceled", startTime: null, sipResultCode: "487" })
+        expect(updated).toMatchObject({ status: "canceled", duration: 0, price: 0, sipResultCode: "487" })
+        expect(updated.startTime).toBeInstanceOf(Date)
         expect(callStatusOf(yield* Queue.take(callbacks))).toBe("canceled")
       }))
 

@@ -50,10 +50,10 @@ describe("EmulatorCli", () => {
     it("reads every option, as --flag value or --flag=value", () => {
       const command = EmulatorCli.parse([
         "--port=9090", "--host", "0.0.0.0", "--project", "p", "--token", "t", "--signing-key=k",
-        "--queued", "1s", "--initiated", "250ms", "--ringing", "2 seconds", "--talk", "100", "--log"
+        "--queued", "1s", "--initiated", "250ms", "--ringing", "2 seconds", "--talk", "100", "--cps", "2", "--log"
       ])
       assertRun(command, (options) => {
-        expect(options).toMatchObject({ port: 9090, host: "0.0.0.0", projectId: "p", logRequests: true })
+        expect(options).toMatchObject({ port: 9090, host: "0.0.0.0", projectId: "p", callsPerSecond: 2, logRequests: true })
         expect(Redacted.value(options.authToken)).toBe("t")
         expect(Redacted.value(options.signingKey!)).toBe("k")
         expect(Object.values(options.timings).map((d) => Duration.toMillis(d))).toStrictEqual([1000, 250, 2000, 100])
@@ -69,7 +69,9 @@ describe("EmulatorCli", () => {
       [["--port"], "--port needs a value"],
       [["--port", "eighty"], "--port must be a port number from 0 to 65535 (got \"eighty\")"],
       [["--port", "70000"], "--port must be a port number"],
-      [["--ringing", "soon"], "--ringing must be a duration such as 500ms, 2s or \"2 seconds\" (got \"soon\")"]
+      [["--ringing", "soon"], "--ringing must be a duration such as 500ms, 2s or \"2 seconds\" (got \"soon\")"],
+      [["--cps", "0"], "--cps must be a positive number of calls per second (got \"0\")"],
+      [["--cps", "fast"], "--cps must be a positive number of calls per second (got \"fast\")"]
     ])("rejects %j: %s", (argv, message) => {
       const command = EmulatorCli.parse(argv)
       expect(Either.isLeft(command) && command.left.message).toContain(message)

@@ -5,7 +5,7 @@
  * @internal
  */
 import type { CreateCallRequest, StatusCallbackEvent } from "@effect-signalwire/schema"
-import { Call, CallStatus, CreateCallForm, Sid, StatusCallback, UpdateCallRequest } from "@effect-signalwire/schema"
+import { ApiPath, Call, CallStatus, CreateCallForm, Sid, StatusCallback, UpdateCallRequest } from "@effect-signalwire/schema"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
@@ -33,7 +33,7 @@ import * as listing from "./listing.js"
 import { createCallRejected, parametersRejected } from "./validation.js"
 
 /** @internal */
-export const apiBase = "/api/laml/2010-04-01"
+export const apiBase = ApiPath.basePath
 
 /** @internal */
 export const defaultProject = {
@@ -62,6 +62,8 @@ interface CallRecord {
   readonly outcome: CallLife.OutcomeRule
   readonly timeout: Duration.Duration
   readonly url: string | undefined
+  /** When it was answered: its duration and price count from then. */
+  readonly answeredAt: Date | null
   readonly nextSequenceNumber: number
   readonly deliveries: Queue.Queue<Delivery>
 }
@@ -113,7 +115,7 @@ const sipResultCodes: Partial<Record<Status, string>> = {
   failed: "404"
 }
 
-const callsPath = (accountSid: string) => `${apiBase}/Accounts/${accountSid}/Calls`
+const callsPath = ApiPath.calls
 
 /** @internal */
 export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Service, never, HttpClient.HttpClient | Scope.Scope> =>
@@ -170,8 +172,11 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
           if (Option.isNone(found) || CallStatus.isFinal(found.value.call.status)) return [Option.none(), calls] as const
           const record = found.value
           const final = CallStatus.isFinal(status)
-          const startTime = status === "in-progress" ? at : record.call.startTime
-          const duration = final && startTime !== null ? Math.round((at.getTime() - startTime.getTime()) / 1000) : 0
+          // A call starts when it is dialed (as Twilio's `start_time`: set for calls that ring
+          // unanswered too); its duration and price count from the answer.
+          const startTime = status === "initiated" ? at : record.call.startTime
+          const answeredAt = status === "in-progress" ? at : record.answeredAt
+          const duration = final && answeredAt !== null ? Math.round((at.getTime() - answeredAt.getTime()) / 1000) : 0
           const call = new Call.Call({
             ...record.call,
             // `initiated` is an event, not a status of the resource: the call stays `queued` until it rings.
@@ -185,7 +190,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
               ? {
                 endTime: at,
                 duration,
-                price: startTime === null ? 0 : Math.max(1, Math.ceil(duration / 60)) * pricePerMinute,
+                price: answeredAt === null ? 0 : Math.max(1, Math.ceil(duration / 60)) * pricePerMinute,
                 sipResultCode: sipResultCodes[status] ?? null
               }
               : {})
@@ -211,6 +216,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
           const next: CallRecord = {
             ...record,
             call,
+            answeredAt,
             nextSequenceNumber: record.nextSequenceNumber + (Option.isSome(callback) ? 1 : 0)
           }
           return [Option.some({ record: next, callback, target, final }), HashMap.set(calls, callSid, next)] as const
@@ -284,8 +290,28 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       Effect.flatMap(Queue.take(queue), (delivery) =>
         delivery._tag === "End" ? Effect.void : Effect.zipRight(deliver(project, delivery), deliverAll(project, queue)))
 
+    // At most `callsPerSecond` creates per project in any window of a second (one per 1/cps
+    // seconds when it is below 1): beyond it, 429 with the seconds until a slot frees.
+    const callsPerSecond = options.callsPerSecond
+    const admitted = yield* Ref.make(HashMap.empty<string, ReadonlyArray<number>>())
+    const admit = (projectId: string): Effect.Effect<void, EmulatorError> => {
+      if (callsPerSecond === undefined) return Effect.void
+      const window = Math.max(1000, 1000 / callsPerSecond)
+      const limit = Math.max(1, Math.floor((callsPerSecond * window) / 1000))
+      return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.flatten(Ref.modify(admitted, (all): readonly [Effect.Effect<void, EmulatorError>, HashMap.HashMap<string, ReadonlyArray<number>>] => {
+          const recent = Option.getOrElse(HashMap.get(all, projectId), () => []).filter((at) => at > now - window)
+          if (recent.length >= limit) {
+            const retryAfter = Math.max(1, Math.ceil((recent[0]! + window - now) / 1000))
+            return [Effect.fail(errors.tooManyRequests(retryAfter)), HashMap.set(all, projectId, recent)] as const
+          }
+          return [Effect.void, HashMap.set(all, projectId, [...recent, now])] as const
+        })))
+    }
+
     const createCall = Effect.fn("Emulator.createCall")(function*(request: Emulator.CreateCallRequest) {
       const project = yield* authenticate(request)
+      yield* admit(project.projectId)
       const input: CreateCallRequest.CreateCallRequest = yield* CreateCallForm.fromFormParams(request.form).pipe(
         Effect.mapError(createCallRejected)
       )
@@ -349,6 +375,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
         outcome,
         timeout,
         url: input.url,
+        answeredAt: null,
         nextSequenceNumber: 0,
         deliveries: queue
       }
@@ -466,6 +493,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
         Ref.set(store, HashMap.empty()),
         Ref.set(faults, []),
         Ref.set(observed, Chunk.empty()),
+        Ref.set(admitted, HashMap.empty()),
         Ref.set(outcomes, options.outcomes ?? [])
       ], { discard: true })
     }

@@ -57,7 +57,16 @@ export const maxPriceExceeded = (pricePerMinute: number) =>
   }])
 
 /** @internal */
-export const tooManyRequests = () => make(429, "object", [{ code: 20429, message: "Too Many Requests" }])
+export const tooManyRequests = (retryAfterSeconds?: number) => {
+  const error = make(429, "object", [{ code: 20429, message: "Too Many Requests" }])
+  return retryAfterSeconds === undefined ? error : new EmulatorError({
+    status: error.status,
+    message: error.message,
+    apiError: error.apiError,
+    shape: error.shape,
+    retryAfterSeconds
+  })
+}
 
 /** @internal */
 export const serverError = (status: number) =>
