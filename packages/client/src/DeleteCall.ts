@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import { operationsOf } from "./internal/callControl.js"
 import type { DeleteCallError } from "./CallControlError.js"
 import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
 
@@ -25,4 +26,4 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * )
  */
 export const deleteCall = (sid: string, options?: ControlOptions): Effect.Effect<void, DeleteCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => client.deleteCall(sid, options))
+  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).deleteCall(sid, options))

@@ -6,6 +6,7 @@
  */
 import type { Call } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
+import { operationsOf } from "./internal/callControl.js"
 import type { FetchCallError } from "./CallControlError.js"
 import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
 
@@ -26,4 +27,4 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * )
  */
 export const fetchCall = (sid: string, options?: ControlOptions): Effect.Effect<Call.Call, FetchCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => client.fetchCall(sid, options))
+  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).fetchCall(sid, options))

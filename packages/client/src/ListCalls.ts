@@ -6,7 +6,10 @@
  * @since 0.1.0
  */
 import type { Call, CallPage, ListCallsFilter } from "@effect-signalwire/schema"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import { operationsOf } from "./internal/callControl.js"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { ListCallsError } from "./CallControlError.js"
 import { type ListOptions, type PageOptions, SignalWireClient } from "./SignalWireClient.js"
@@ -35,7 +38,13 @@ export const listCalls = (
   filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
   options?: ListOptions
 ): Stream.Stream<Call.Call, ListCallsError, SignalWireClient> =>
-  Stream.unwrap(Effect.map(SignalWireClient, (client) => client.listCalls(filter, options)))
+  Stream.unwrap(Effect.map(SignalWireClient, (client) =>
+    // The state is the cursor of the page to read next (none: the first page of `filter`).
+    Stream.paginateChunkEffect(Option.none<string>(), (cursor) =>
+      Effect.map(
+        operationsOf(client.control).listCallsPage(filter, { ...options, cursor: Option.getOrUndefined(cursor) }),
+        (page) => [Chunk.unsafeFromArray(page.calls), Option.map(Option.fromNullable(page.nextPageUri), Option.some)] as const
+      ))))
 
 /**
  * Reads one page of calls. Without a `cursor`, the first page of `filter`; with the
@@ -60,4 +69,4 @@ export const listCallsPage = (
   filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
   options?: PageOptions
 ): Effect.Effect<CallPage.CallPage, ListCallsError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => client.listCallsPage(filter, options))
+  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).listCallsPage(filter, options))

@@ -129,7 +129,7 @@ export const none: RetryPolicy<AnyError> = { schedule: Schedule.stop, isRetryabl
  * @since 0.1.0
  * @category policies
  */
-export const idempotent: RetryPolicy<CallControlError> = { schedule: backoff(), isRetryable: isTransient }
+export const idempotent: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ */ backoff(), isRetryable: isTransient }
 
 /**
  * The default of a redirect (`updateCall` with `url` or `twiml`): applied twice, it restarts the
@@ -138,7 +138,7 @@ export const idempotent: RetryPolicy<CallControlError> = { schedule: backoff(), 
  * @since 0.1.0
  * @category policies
  */
-export const redirect: RetryPolicy<CallControlError> = { schedule: backoff(), isRetryable: isNotProcessed }
+export const redirect: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ */ backoff(), isRetryable: isNotProcessed }
 
 /**
  * A policy from a schedule and, optionally, a predicate (`isNotProcessed` unless given).

@@ -8,52 +8,28 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type { CallPage, CreateCallRequest, ListCallsFilter, UpdateCallRequest } from "@effect-signalwire/schema"
+import type { CreateCallRequest } from "@effect-signalwire/schema"
 import { Call } from "@effect-signalwire/schema"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as RateLimiter from "effect/RateLimiter"
 import * as Schema from "effect/Schema"
-import type * as Scope from "effect/Scope"
-import type * as Stream from "effect/Stream"
-import type * as CallControlError from "./CallControlError.js"
 import type * as CreateCallError from "./CreateCallError.js"
-import * as callControl from "./internal/callControl.js"
+import type * as callControl from "./internal/callControl.js"
 import * as internal from "./internal/createCall.js"
 import * as fake from "./internal/fake.js"
-import * as reconcile from "./internal/reconcile.js"
 import * as Request from "./internal/request.js"
 import * as SignalWireConfig from "./SignalWireConfig.js"
 
 /**
  * Per-call options of `createCall`: they override the client's for this call only, and opt into
- * reconciling an ambiguous outcome (`reconcile`).
+ * reconciling an ambiguous outcome (`reconcile: reconcile()`, from the `Reconcile` module).
  *
  * @since 0.1.0
  * @category models
  */
 export interface CallOptions extends internal.CallOptions {}
-
-/**
- * How `createCall` settles an ambiguous outcome when `reconcile` is on: the grace period before
- * looking (default 5 s), the clock-skew `margin` (default 30 s), and whether to send again when
- * no call is found (`resendIfNone`, default false).
- *
- * @since 0.1.0
- * @category models
- */
-export interface ReconcileOptions extends reconcile.ReconcileOptions {}
-
-/**
- * Options of `findCreatedCalls`: the clock-skew `margin` around the send time (default 30 s).
- *
- * @since 0.1.0
- * @category models
- */
-export interface FindOptions extends reconcile.FindOptions {}
 
 /**
  * Per-call options of the call-control operations: the retry policy and the timeout of each
@@ -82,14 +58,6 @@ export interface ListOptions extends callControl.ListOptions {}
 export interface PageOptions extends callControl.PageOptions {}
 
 /**
- * A create's failure after which the call may exist: what `findCreatedCalls` takes.
- *
- * @since 0.1.0
- * @category models
- */
-export type AmbiguousCreate = reconcile.Ambiguous
-
-/**
  * @since 0.1.0
  * @category models
  */
@@ -102,26 +70,13 @@ export interface Service {
     input: CreateCallRequest.CreateCallRequest | CreateCallRequest.CreateCallRequest.Encoded,
     options?: CallOptions
   ) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>
-  readonly fetchCall: (sid: string, options?: ControlOptions) => Effect.Effect<Call.Call, CallControlError.FetchCallError>
-  readonly listCallsPage: (
-    filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
-    options?: PageOptions
-  ) => Effect.Effect<CallPage.CallPage, CallControlError.ListCallsError>
-  readonly listCalls: (
-    filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
-    options?: ListOptions
-  ) => Stream.Stream<Call.Call, CallControlError.ListCallsError>
-  readonly updateCall: (
-    sid: string,
-    request: UpdateCallRequest.UpdateCallRequest | UpdateCallRequest.UpdateCallRequest.Encoded,
-    options?: ControlOptions
-  ) => Effect.Effect<Call.Call, CallControlError.UpdateCallError>
-  readonly hangUpCall: (sid: string, options?: ControlOptions) => Effect.Effect<Call.Call, CallControlError.UpdateCallError>
-  readonly deleteCall: (sid: string, options?: ControlOptions) => Effect.Effect<void, CallControlError.DeleteCallError>
-  readonly findCreatedCalls: (
-    error: AmbiguousCreate,
-    options?: FindOptions
-  ) => Effect.Effect<ReadonlyArray<Call.Call>, CallControlError.ListCallsError>
+  /**
+   * How the call-control operations (`fetchCall`, `listCalls`, `updateCall`, ...) reach
+   * SignalWire: built from this client's request pipeline on first use, so that an app that only
+   * creates calls does not carry their code; or given by a test layer. Use the operations'
+   * functions rather than this.
+   */
+  readonly control: callControl.Control
 }
 
 /**
@@ -134,27 +89,21 @@ export class SignalWireClient extends Context.Tag("@effect-signalwire/client/Sig
 >() {}
 
 /**
- * Builds the client. With `callsPerSecond` configured, its pacer lives as long as the scope.
+ * Builds the client (and its pacer, when `callsPerSecond` is configured: shared by every fiber
+ * using this client).
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, SignalWireConfig.SignalWireConfig | HttpClient.HttpClient | Scope.Scope> =
+export const make: Effect.Effect<Service, never, SignalWireConfig.SignalWireConfig | HttpClient.HttpClient> =
   Effect.gen(function*() {
     const config = yield* SignalWireConfig.SignalWireConfig
     const httpClient = yield* HttpClient.HttpClient
     const send = Request.make(config, httpClient)
     // One slot every 1/cps seconds, first come first served: evenly spaced, never a burst.
-    const pace = config.callsPerSecond === undefined
-      ? undefined
-      : yield* RateLimiter.make({ limit: 1, interval: Duration.millis(1000 / config.callsPerSecond) })
-    const control = callControl.make(config, send)
-    const findCreatedCalls = reconcile.findCreatedCalls(control.listCalls)
-    return {
-      ...control,
-      createCall: internal.fromSend(internal.make(config, send, pace), findCreatedCalls),
-      findCreatedCalls
-    }
+    const pace = config.callsPerSecond === undefined ? undefined : yield* Request.makePacer(config.callsPerSecond)
+    const control: callControl.Control = { _tag: "Live", config, send }
+    return { createCall: internal.fromSend(internal.make(config, send, pace), control), control }
   })
 
 /**
@@ -167,7 +116,7 @@ export const layerWithoutConfig: Layer.Layer<
   SignalWireClient,
   never,
   SignalWireConfig.SignalWireConfig | HttpClient.HttpClient
-> = Layer.scoped(SignalWireClient, make)
+> = Layer.effect(SignalWireClient, make)
 
 /**
  * The client from explicit options.
@@ -240,7 +189,7 @@ export const queuedCall = (
 
 /**
  * An in-memory SignalWire, with no HTTP at all: `createCall` answers from `handler` (by default:
- * every call `queued`) and remembers the call; `fetchCall`, `listCalls`, `listCallsPage`,
+ * every call `queued`) and remembers the call; `fetchCall`, `listCallsPage` (and so `listCalls`),
  * `updateCall`, `hangUpCall`, `deleteCall` and `findCreatedCalls` answer from the calls
  * remembered, with the same validation and the same typed errors as the real client (an
  * unknown sid is a `CallNotFound`; a hang-up ends the call: `canceled` unless it was

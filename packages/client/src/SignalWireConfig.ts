@@ -40,10 +40,10 @@ export interface Service {
   readonly requestTimeout: Duration.Duration
   /** The retry policy of creates. */
   readonly retry: RetryPolicy.RetryPolicy
-  /** The retry policy of reads, deletes, hang-ups and status updates. */
-  readonly idempotentRetry: RetryPolicy.RetryPolicy<CallControlError>
-  /** The retry policy of a redirect (`updateCall` with `url` or `twiml`). */
-  readonly redirectRetry: RetryPolicy.RetryPolicy<CallControlError>
+  /** The retry policy of reads, deletes, hang-ups and status updates (unset: `RetryPolicy.idempotent`). */
+  readonly idempotentRetry: RetryPolicy.RetryPolicy<CallControlError> | undefined
+  /** The retry policy of a redirect, `updateCall` with `url` or `twiml` (unset: `RetryPolicy.redirect`). */
+  readonly redirectRetry: RetryPolicy.RetryPolicy<CallControlError> | undefined
   /** At most this many creates start per second, across every fiber using the client. */
   readonly callsPerSecond: number | undefined
   readonly userAgent: string
@@ -157,8 +157,9 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       origin,
       requestTimeout: Duration.decode(options.requestTimeout ?? defaultRequestTimeout),
       retry: options.retry ?? RetryPolicy.safe,
-      idempotentRetry: options.idempotentRetry ?? RetryPolicy.idempotent,
-      redirectRetry: options.redirectRetry ?? RetryPolicy.redirect,
+      // The defaults are applied by the operations, so that an app that only creates calls does not carry them.
+      idempotentRetry: options.idempotentRetry,
+      redirectRetry: options.redirectRetry,
       callsPerSecond,
       userAgent: options.userAgent ?? userAgent,
       tracerPropagation: options.tracerPropagation ?? false

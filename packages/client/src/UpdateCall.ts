@@ -7,6 +7,7 @@
  */
 import type { Call, UpdateCallRequest } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
+import { operationsOf } from "./internal/callControl.js"
 import type { UpdateCallError } from "./CallControlError.js"
 import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
 
@@ -36,7 +37,7 @@ export const updateCall = (
   request: UpdateCallRequest.UpdateCallRequest | UpdateCallRequest.UpdateCallRequest.Encoded,
   options?: ControlOptions
 ): Effect.Effect<Call.Call, UpdateCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => client.updateCall(sid, request, options))
+  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).updateCall(sid, request, options))
 
 /**
  * Ends a call whatever its state: cancels it while queued or ringing, completes it once
@@ -60,4 +61,4 @@ export const updateCall = (
  *   })
  */
 export const hangUpCall = (sid: string, options?: ControlOptions): Effect.Effect<Call.Call, UpdateCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => client.hangUpCall(sid, options))
+  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).hangUpCall(sid, options))

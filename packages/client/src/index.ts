@@ -29,11 +29,11 @@ export * from "./FetchCall.js"
 /**
  * @since 0.1.0
  */
-export * from "./FindCreatedCalls.js"
+export * from "./ListCalls.js"
 /**
  * @since 0.1.0
  */
-export * from "./ListCalls.js"
+export * from "./Reconcile.js"
 /**
  * @since 0.1.0
  */

@@ -5,7 +5,7 @@
  * happens only when opted into, and only when nothing was found.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { createCall, CreateCallError, findCreatedCalls, SignalWireClient } from "@effect-signalwire/client"
+import { createCall, CreateCallError, findCreatedCalls, reconcile, SignalWireClient } from "@effect-signalwire/client"
 import { Emulator, EmulatorClient, Fault } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
@@ -71,7 +71,7 @@ describe("createCall with reconcile", () => {
   it.effect("dropped after processing: gives back the one call placed, sent once, never two calls", () =>
     Effect.gen(function*() {
       yield* fault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
-      const call = yield* withinAMinute(createCall(request, { reconcile: { resendIfNone: true } }))
+      const call = yield* withinAMinute(createCall(request, { reconcile: reconcile({ resendIfNone: true }) }))
       const [placed] = yield* Effect.flatMap(emulator, (e) => e.calls)
       expect(call.sid).toBe(placed!.sid)
       expect(yield* callCount).toBe(1)
@@ -81,7 +81,7 @@ describe("createCall with reconcile", () => {
   it.effect("dropped before processing, with resendIfNone: sends again after the grace period, exactly one call", () =>
     Effect.gen(function*() {
       yield* fault({ fault: Fault.drop, operation: "createCall", times: 1 })
-      const call = yield* withinAMinute(createCall(request, { reconcile: { resendIfNone: true, gracePeriod: "2 seconds" } }))
+      const call = yield* withinAMinute(createCall(request, { reconcile: reconcile({ resendIfNone: true, gracePeriod: "2 seconds" }) }))
       const [placed] = yield* Effect.flatMap(emulator, (e) => e.calls)
       expect(call.sid).toBe(placed!.sid)
       expect(yield* callCount).toBe(1)
@@ -91,7 +91,7 @@ describe("createCall with reconcile", () => {
   it.effect("dropped before processing, without resendIfNone: fails with the OutcomeUnknown, nothing sent again", () =>
     Effect.gen(function*() {
       yield* fault({ fault: Fault.drop, operation: "createCall", times: 1 })
-      const error = yield* Effect.flip(withinAMinute(createCall(request, { reconcile: true })))
+      const error = yield* Effect.flip(withinAMinute(createCall(request, { reconcile: reconcile() })))
       expect(error).toBeInstanceOf(CreateCallError.OutcomeUnknown)
       expect(yield* callCount).toBe(0)
       expect(yield* creates).toBe(1)
@@ -101,7 +101,7 @@ describe("createCall with reconcile", () => {
     Effect.gen(function*() {
       yield* fault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
       const lists = Effect.flatMap(emulator, (e) => e.requestCount({ operation: "listCalls" }))
-      const fiber = yield* Effect.fork(createCall(request, { reconcile: { gracePeriod: "10 seconds" } }))
+      const fiber = yield* Effect.fork(createCall(request, { reconcile: reconcile({ gracePeriod: "10 seconds" }) }))
       yield* TestClock.adjust("9 seconds")
       expect(yield* lists).toBe(0)
       yield* TestClock.adjust("1 second")
@@ -113,7 +113,7 @@ describe("createCall with reconcile", () => {
     Effect.gen(function*() {
       yield* placeDirectly(request.to)
       yield* fault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
-      const error = yield* Effect.flip(withinAMinute(createCall(request, { reconcile: { resendIfNone: true } })))
+      const error = yield* Effect.flip(withinAMinute(createCall(request, { reconcile: reconcile({ resendIfNone: true }) })))
       expect(error._tag).toBe("OutcomeUnknown")
       expect(yield* callCount).toBe(2)
       expect(yield* creates).toBe(1)
@@ -122,7 +122,7 @@ describe("createCall with reconcile", () => {
   it.effect("a 5xx that was not processed, with resendIfNone: one call in the end", () =>
     Effect.gen(function*() {
       yield* fault({ fault: Fault.serverError(500), operation: "createCall", times: 1 })
-      const call = yield* withinAMinute(createCall(request, { reconcile: { resendIfNone: true } }))
+      const call = yield* withinAMinute(createCall(request, { reconcile: reconcile({ resendIfNone: true }) }))
       expect(call.to).toBe(request.to)
       expect(yield* callCount).toBe(1)
       expect(yield* creates).toBe(2)
@@ -132,7 +132,7 @@ describe("createCall with reconcile", () => {
     Effect.gen(function*() {
       yield* fault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
       yield* fault({ fault: Fault.rateLimited("1 second"), operation: "listCalls" })
-      const error = yield* Effect.flip(withinAMinute(createCall(request, { reconcile: { resendIfNone: true } })))
+      const error = yield* Effect.flip(withinAMinute(createCall(request, { reconcile: reconcile({ resendIfNone: true }) })))
       expect(error._tag).toBe("OutcomeUnknown")
       expect(yield* creates).toBe(1)
     }).pipe(Effect.provide(onEmulator)))

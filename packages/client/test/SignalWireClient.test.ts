@@ -98,7 +98,7 @@ describe("SignalWireClient", () => {
   })
 
   describe("layerWithoutConfig and make", () => {
-    it.scoped("build the client over a SignalWireConfig already in context", () =>
+    it.effect("build the client over a SignalWireConfig already in context", () =>
       Effect.gen(function*() {
         yield* createCall(input)
         const fromMake = yield* SignalWireClient.make

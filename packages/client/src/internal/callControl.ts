@@ -1,17 +1,15 @@
 /** @internal */
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { ApiPath, Call, CallPage, ListCallsFilter, Sid, UpdateCallRequest } from "@effect-signalwire/schema"
-import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
 import * as CallControlError from "../CallControlError.js"
 import * as CreateCallError from "../CreateCallError.js"
 import * as RetryPolicy from "../RetryPolicy.js"
 import type * as SignalWireConfig from "../SignalWireConfig.js"
+import { callError, listError } from "./controlErrors.js"
 import { invalidRequest, violation } from "./input.js"
 import * as Request from "./request.js"
 
@@ -39,68 +37,6 @@ export type FilterInput = ListCallsFilter.ListCallsFilter | ListCallsFilter.List
 /** @internal */
 export type UpdateInput = UpdateCallRequest.UpdateCallRequest | UpdateCallRequest.UpdateCallRequest.Encoded
 
-type Common = Exclude<CallControlError.CallControlError, CreateCallError.NotFound | CallControlError.CallNotFound>
-
-/** @internal The answer of a call-control request as the failure of that operation; `notFound` reads a 404. */
-export const toError = <N>(operation: string, sid: string | undefined, notFound: (fields: Request.ApiErrorFields) => N) =>
-(failure: Request.Failure, attempt: Request.Attempt): Common | N => {
-  switch (failure._tag) {
-    case "NotSent":
-      return new CreateCallError.TransportError({
-        reason: failure.reason,
-        ...(failure.code !== undefined ? { code: failure.code } : {}),
-        detail: failure.detail,
-        attempts: attempt.number
-      })
-    case "NoAnswer":
-      return new CallControlError.NoResponse({
-        reason: failure.reason,
-        detail: failure.detail,
-        operation,
-        ...(sid !== undefined ? { sid } : {}),
-        sentAt: attempt.sentAt,
-        attempts: attempt.number
-      })
-    case "Unexpected":
-      return new CreateCallError.UnexpectedResponse({
-        status: failure.status,
-        ...(failure.contentType !== undefined ? { contentType: failure.contentType } : {}),
-        bodySnippet: failure.bodySnippet,
-        detail: failure.detail
-      })
-    case "ErrorStatus": {
-      const fields = failure.fields
-      const status = fields.status
-      if (status === 401 || status === 403) return new CreateCallError.AuthenticationFailed(fields)
-      if (status === 404) return notFound(fields)
-      if (status === 429) {
-        return new CreateCallError.RateLimited({
-          ...fields,
-          ...(failure.retryAfter !== undefined ? { retryAfter: failure.retryAfter } : {}),
-          headers: failure.headers,
-          attempts: attempt.number
-        })
-      }
-      if (status >= 500) {
-        return new CallControlError.ServerFailure({
-          ...fields,
-          operation,
-          ...(sid !== undefined ? { sid } : {}),
-          attempts: attempt.number
-        })
-      }
-      return new CreateCallError.ApiRejected(fields)
-    }
-  }
-}
-
-/** @internal The failure of a request about one call: a 404 is `CallNotFound`. */
-export const callError = (operation: string, sid: string) =>
-  toError(operation, sid, (fields) => new CallControlError.CallNotFound({ sid, ...fields }))
-
-/** @internal The failure of a list request: a 404 is `NotFound` (a wrong project or space). */
-export const listError = (operation: string) => toError(operation, undefined, (fields) => new CreateCallError.NotFound(fields))
-
 const decodeSid = Schema.decodeUnknownEither(Sid.issuedBy("CallSid"))
 
 const checkSid = (sid: unknown, operation: string): Effect.Effect<string, CreateCallError.InvalidRequest> =>
@@ -119,8 +55,46 @@ const decodePageSize = Schema.decodeUnknownEither(ListCallsFilter.PageSize)
 const decodeCall = Request.jsonBody(Call.Call, "a Call")
 const decodePage = Request.jsonBody(CallPage.CallPage, "a page of calls")
 
+/** @internal The call-control operations of a client. */
+export interface Operations {
+  readonly fetchCall: (sid: string, options?: ControlOptions) => Effect.Effect<Call.Call, CallControlError.FetchCallError>
+  readonly listCallsPage: (
+    filter?: FilterInput,
+    options?: PageOptions
+  ) => Effect.Effect<CallPage.CallPage, CallControlError.ListCallsError>
+  readonly updateCall: (
+    sid: string,
+    request: UpdateInput,
+    options?: ControlOptions
+  ) => Effect.Effect<Call.Call, CallControlError.UpdateCallError>
+  readonly hangUpCall: (sid: string, options?: ControlOptions) => Effect.Effect<Call.Call, CallControlError.UpdateCallError>
+  readonly deleteCall: (sid: string, options?: ControlOptions) => Effect.Effect<void, CallControlError.DeleteCallError>
+}
+
+/**
+ * @internal
+ * How a client's call-control operations are reached: built from its request pipeline on first
+ * use (so that an app that only creates calls does not carry their code), or given (a test layer).
+ */
+export type Control =
+  | { readonly _tag: "Live"; readonly config: SignalWireConfig.Service; readonly send: Request.Send }
+  | { readonly _tag: "Given"; readonly operations: Operations }
+
+const built = new WeakMap<Control, Operations>()
+
+/** @internal */
+export const operationsOf = (control: Control): Operations => {
+  if (control._tag === "Given") return control.operations
+  let operations = built.get(control)
+  if (operations === undefined) {
+    operations = make(control.config, control.send)
+    built.set(control, operations)
+  }
+  return operations
+}
+
 /** @internal The client's call-control operations. */
-export const make = (config: SignalWireConfig.Service, send: Request.Send) => {
+export const make = (config: SignalWireConfig.Service, send: Request.Send): Operations => {
   const callsPath = ApiPath.calls(config.projectId)
   const callPath = (sid: string) => `${ApiPath.call(config.projectId, sid)}.json`
 
@@ -142,7 +116,7 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send) => {
         request: HttpClientRequest.get(callPath(valid)),
         decode: decodeCall,
         toError: callError("Fetch Call", valid),
-        retry: policy(config.idempotentRetry, options),
+        retry: policy(config.idempotentRetry ?? RetryPolicy.idempotent, options),
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan("signalwire.attempts", attempts)
@@ -150,17 +124,7 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send) => {
     }
   )
 
-  // A page link SignalWire gave (or the user handed back): a path on the space, never another host.
-  const pagePath = (uri: string): Either.Either<string, string> => {
-    if (uri.startsWith("/") && !uri.startsWith("//")) return Either.right(uri)
-    try {
-      const url = new URL(uri)
-      if (url.origin === config.origin) return Either.right(`${url.pathname}${url.search}`)
-    } catch {
-      // not a URL: refused below
-    }
-    return Either.left(`a page link must be a path on the space (got ${JSON.stringify(Request.snippet(uri))})`)
-  }
+  const pagePath = (uri: string) => Request.pagePath(config.origin, uri)
 
   const listCallsPage = Effect.fn("SignalWireClient.listCallsPage")(
     function*(filter?: FilterInput, options?: PageOptions) {
@@ -189,30 +153,23 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send) => {
         request: HttpClientRequest.get(path),
         decode: decodePage,
         toError: listError(operation),
-        retry: policy(config.idempotentRetry, options),
+        retry: policy(config.idempotentRetry ?? RetryPolicy.idempotent, options),
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan({ "signalwire.page": value.page, "signalwire.attempts": attempts })
+      // A link to another host would carry the credentials there when followed.
+      if (value.nextPageUri !== null && Either.isLeft(pagePath(value.nextPageUri))) {
+        return yield* Effect.fail(
+          new CreateCallError.UnexpectedResponse({
+            status: 200,
+            bodySnippet: Request.snippet(value.nextPageUri),
+            detail: `next_page_uri is not a path on the space`
+          })
+        )
+      }
       return value
     }
   )
-
-  const listCalls = (filter?: FilterInput, options?: ListOptions): Stream.Stream<Call.Call, CallControlError.ListCallsError> =>
-    Stream.paginateChunkEffect(Option.none<string>(), (cursor) =>
-      Effect.flatMap(
-        listCallsPage(filter, { ...options, cursor: Option.getOrUndefined(cursor) }),
-        (page) =>
-          page.nextPageUri === null
-            ? Effect.succeed([Chunk.unsafeFromArray(page.calls), Option.none()] as const)
-            : Either.match(pagePath(page.nextPageUri), {
-              // A link to another host would carry the credentials there.
-              onLeft: (detail) =>
-                Effect.fail(
-                  new CreateCallError.UnexpectedResponse({ status: 200, bodySnippet: "", detail: `next_page_uri: ${detail}` })
-                ),
-              onRight: (next) => Effect.succeed([Chunk.unsafeFromArray(page.calls), Option.some(Option.some(next))] as const)
-            })
-      ))
 
   const updateCall = Effect.fn("SignalWireClient.updateCall")(
     function*(sid: string, input: UpdateInput, options?: ControlOptions) {
@@ -228,7 +185,7 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send) => {
         ),
         decode: decodeCall,
         toError: callError(operation, valid),
-        retry: policy(redirect ? config.redirectRetry : config.idempotentRetry, options),
+        retry: policy(redirect ? config.redirectRetry ?? RetryPolicy.redirect : config.idempotentRetry ?? RetryPolicy.idempotent, options),
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan("signalwire.attempts", attempts)
@@ -254,12 +211,12 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send) => {
         request: HttpClientRequest.del(callPath(valid)),
         decode: Request.noBody,
         toError: callError(operation, valid),
-        retry: policy(config.idempotentRetry, options),
+        retry: policy(config.idempotentRetry ?? RetryPolicy.idempotent, options),
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan("signalwire.attempts", attempts)
     }
   )
 
-  return { fetchCall, listCallsPage, listCalls, updateCall, hangUpCall, deleteCall }
+  return { fetchCall, listCallsPage, updateCall, hangUpCall, deleteCall }
 }

@@ -8,7 +8,7 @@ import * as CreateCallError from "../CreateCallError.js"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import type * as SignalWireConfig from "../SignalWireConfig.js"
 import { invalidRequest } from "./input.js"
-import * as reconcile from "./reconcile.js"
+import type { Control } from "./callControl.js"
 import * as Request from "./request.js"
 
 /** @internal */
@@ -16,11 +16,12 @@ export interface CallOptions {
   readonly retry?: Partial<RetryPolicy.RetryPolicy> | undefined
   readonly requestTimeout?: Duration.DurationInput | undefined
   /**
-   * On an ambiguous outcome (`OutcomeUnknown`, `ServerError`): wait, list the calls it may have
-   * placed, and succeed with the call if exactly one is found. Never sends again unless
-   * `resendIfNone` is also set. Default: off.
+   * What to do on an ambiguous outcome (`OutcomeUnknown`, `ServerError`): `reconcile()` from
+   * the `Reconcile` module waits, lists the calls the request may have placed, and succeeds
+   * with the call if exactly one is found; it never sends again unless told to. Default: fail
+   * with the error.
    */
-  readonly reconcile?: boolean | reconcile.ReconcileOptions | undefined
+  readonly reconcile?: Settle | undefined
 }
 
 /** @internal */
@@ -87,26 +88,30 @@ export const toError = (request: CreateCallRequest.CreateCallRequest) =>
 
 const decodeCall = Request.jsonBody(Call.Call, "a Call")
 
-/** @internal */
-export type Find = Parameters<typeof reconcile.reconciled>[1]
+/**
+ * @internal
+ * Settles an ambiguous create: given the effect that sends the request (each run sends it again)
+ * and how the client reaches the call-control operations.
+ */
+export type Settle = (
+  attempt: Effect.Effect<Call.Call, CreateCallError.CreateCallError>,
+  control: Control
+) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>
 
 /**
  * @internal
- * `createCall` from a way to send one (`send`: over HTTP, or a test handler) and a way to look
- * for the calls an ambiguous create placed (`find`).
+ * `createCall` from a way to send one (over HTTP, or a test handler) and the client's control.
  */
 export const fromSend = (
   send: (request: CreateCallRequest.CreateCallRequest, options: CallOptions | undefined) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>,
-  find: Find,
+  control: Control,
   span: "fn" | "none" = "fn"
 ): CreateCall => {
   const body = (input: unknown, options: CallOptions | undefined) =>
     Effect.gen(function*() {
       const request = yield* decodeRequest(input)
-      const reconcileOptions = options?.reconcile === true ? {} : options?.reconcile
-      const call = yield* (reconcileOptions === undefined || reconcileOptions === false
-        ? send(request, options)
-        : reconcile.reconciled(send, find, request, options, reconcileOptions))
+      const attempt = send(request, options)
+      const call = yield* (options?.reconcile === undefined ? attempt : options.reconcile(attempt, control))
       yield* Effect.annotateCurrentSpan("signalwire.call.sid", call.sid)
       return call
     })

@@ -5,20 +5,17 @@
  */
 import type { CreateCallRequest } from "@effect-signalwire/schema"
 import { ApiPath, Call, CallPage, ListCallsFilter, Sid, UpdateCallRequest } from "@effect-signalwire/schema"
-import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
 import * as CallControlError from "../CallControlError.js"
 import * as CreateCallError from "../CreateCallError.js"
-import type { ControlOptions, FilterInput, ListOptions, PageOptions, UpdateInput } from "./callControl.js"
+import type { Control, ControlOptions, FilterInput, PageOptions, UpdateInput } from "./callControl.js"
 import * as createCall from "./createCall.js"
 import { invalidRequest, violation } from "./input.js"
-import * as reconcile from "./reconcile.js"
 
 /** @internal */
 export const testProjectId = "00000000-0000-4000-8000-000000000000"
@@ -121,13 +118,6 @@ export const make = (handler: Handler) =>
         })
       }).pipe(Effect.withSpan("SignalWireClient.listCallsPage"))
 
-    const listCalls = (filter?: FilterInput, options?: ListOptions) =>
-      Stream.paginateChunkEffect(Option.none<string>(), (cursor) =>
-        Effect.map(
-          listCallsPage(filter, { ...options, cursor: Option.getOrUndefined(cursor) }),
-          (page) => [Chunk.unsafeFromArray(page.calls), Option.map(Option.fromNullable(page.nextPageUri), Option.some)] as const
-        ))
-
     const updateCall = (sid: string, input: UpdateInput, _options?: ControlOptions) =>
       Effect.gen(function*() {
         const operation = "Update Call"
@@ -162,19 +152,9 @@ export const make = (handler: Handler) =>
         yield* Ref.update(store, (calls) => calls.filter((c) => c.sid !== sid))
       })
 
-    const findCreatedCalls = reconcile.findCreatedCalls(listCalls)
-
     const send = (request: Parameters<Handler>[0]) =>
       Effect.tap(handler(request), (call) => Ref.update(store, (calls) => [call, ...calls.filter((c) => c.sid !== call.sid)]))
 
-    return {
-      createCall: createCall.fromSend(send, findCreatedCalls, "none"),
-      fetchCall,
-      listCallsPage,
-      listCalls,
-      updateCall,
-      hangUpCall,
-      deleteCall,
-      findCreatedCalls
-    }
+    const control: Control = { _tag: "Given", operations: { fetchCall, listCallsPage, updateCall, hangUpCall, deleteCall } }
+    return { createCall: createCall.fromSend(send, control, "none"), control }
   })

@@ -2,16 +2,15 @@
  * @internal
  * Reconciling an ambiguous create: list the calls it may have placed, and (opted in) settle it.
  */
-import type { Call, CreateCallRequest } from "@effect-signalwire/schema"
-import * as Chunk from "effect/Chunk"
+import type { Call, CallPage } from "@effect-signalwire/schema"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Stream from "effect/Stream"
 import type * as CallControlError from "../CallControlError.js"
 import type * as CreateCallError from "../CreateCallError.js"
-import type { ListOptions } from "./callControl.js"
+import { operationsOf, type PageOptions } from "./callControl.js"
+import type { Settle } from "./createCall.js"
 
 /** @internal A create's failure after which the call may exist. */
 export type Ambiguous = CreateCallError.OutcomeUnknown | CreateCallError.ServerError
@@ -40,28 +39,31 @@ export interface ReconcileOptions extends FindOptions {
 /** @internal */
 export const defaultGracePeriod = Duration.seconds(5)
 
-type ListCalls = (
-  filter: { readonly to: string; readonly from: string },
-  options?: ListOptions
-) => Stream.Stream<Call.Call, CallControlError.ListCallsError>
+/** @internal One page of the calls to `to` from `from`, or the page a cursor names. */
+export type ListCallsPage = (
+  filter?: { readonly to: string; readonly from: string },
+  options?: PageOptions
+) => Effect.Effect<CallPage.CallPage, CallControlError.ListCallsError>
 
 /** @internal The calls to the request's `to` from its `from`, created from `sentAt - margin` until now + margin. */
-export const findCreatedCalls = (listCalls: ListCalls) =>
+export const findCreatedCalls = (listCallsPage: ListCallsPage) =>
   Effect.fn("SignalWireClient.findCreatedCalls")(function*(error: Ambiguous, options?: FindOptions) {
     const margin = Duration.toMillis(options?.margin ?? defaultMargin)
     const earliest = error.sentAt.getTime() - margin
     const latest = (yield* Clock.currentTimeMillis) + margin
-    // The list is newest first: stop at the first call created before the window.
-    const candidates = yield* listCalls({ to: error.request.to, from: error.request.from }).pipe(
-      Stream.takeWhile((call) => call.dateCreated.getTime() >= earliest),
-      Stream.filter((call) => call.dateCreated.getTime() <= latest && call.direction.startsWith("outbound")),
-      Stream.runCollect
-    )
-    yield* Effect.annotateCurrentSpan("signalwire.candidates", Chunk.size(candidates))
-    return Chunk.toReadonlyArray(candidates)
+    const candidates: Array<Call.Call> = []
+    let page = yield* listCallsPage({ to: error.request.to, from: error.request.from })
+    while (true) {
+      // The list is newest first: stop at the first call created before the window.
+      const older = page.calls.findIndex((call) => call.dateCreated.getTime() < earliest)
+      const inWindow = older === -1 ? page.calls : page.calls.slice(0, older)
+      candidates.push(...inWindow.filter((call) => call.dateCreated.getTime() <= latest && call.direction.startsWith("outbound")))
+      if (older !== -1 || page.nextPageUri === null) break
+      page = yield* listCallsPage(undefined, { cursor: page.nextPageUri })
+    }
+    yield* Effect.annotateCurrentSpan("signalwire.candidates", candidates.length)
+    return candidates as ReadonlyArray<Call.Call>
   })
-
-type Find = (error: Ambiguous, options?: FindOptions) => Effect.Effect<ReadonlyArray<Call.Call>, CallControlError.ListCallsError>
 
 /**
  * @internal
@@ -69,13 +71,8 @@ type Find = (error: Ambiguous, options?: FindOptions) => Effect.Effect<ReadonlyA
  * one call found. Several candidates, none (unless resending is allowed), or a failed look
  * fail with the original error.
  */
-export const reconciled = <O>(
-  create: (request: CreateCallRequest.CreateCallRequest, options: O) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>,
-  find: Find,
-  request: CreateCallRequest.CreateCallRequest,
-  createOptions: O,
-  options: ReconcileOptions
-): Effect.Effect<Call.Call, CreateCallError.CreateCallError> => {
+export const reconciled = (options: ReconcileOptions): Settle => (attempt, control) => {
+  const find = findCreatedCalls(operationsOf(control).listCallsPage)
   const settle = (error: Ambiguous, mayResend: boolean): Effect.Effect<Call.Call, CreateCallError.CreateCallError> =>
     Effect.gen(function*() {
       yield* Effect.sleep(options.gracePeriod ?? defaultGracePeriod)
@@ -98,14 +95,12 @@ export const reconciled = <O>(
         yield* Effect.logInfo("SignalWire Create Call: no call found after the grace period, sending again").pipe(
           Effect.annotateLogs({ reason: error._tag })
         )
-        return yield* create(request, createOptions).pipe(
-          Effect.catchIf(isAmbiguous, (again) => settle(again, false))
-        )
+        return yield* attempt.pipe(Effect.catchIf(isAmbiguous, (again) => settle(again, false)))
       }
       yield* Effect.logWarning(`SignalWire Create Call: not reconciled, ${candidates.length} candidate calls`).pipe(
         Effect.annotateLogs({ reason: error._tag })
       )
       return yield* Effect.fail(error)
     })
-  return create(request, createOptions).pipe(Effect.catchIf(isAmbiguous, (error) => settle(error, options.resendIfNone === true)))
+  return attempt.pipe(Effect.catchIf(isAmbiguous, (error) => settle(error, options.resendIfNone === true)))
 }

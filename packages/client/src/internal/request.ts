@@ -19,6 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { flow } from "effect/Function"
 import * as Option from "effect/Option"
+import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as RetryPolicy from "../RetryPolicy.js"
@@ -70,6 +71,27 @@ export type Failure =
 /** @internal Wraps each attempt of a request: the client's pacing of creates. */
 export type Pace = <X, Y, Z>(attempt: Effect.Effect<X, Y, Z>) => Effect.Effect<X, Y, Z>
 
+/**
+ * @internal
+ * Evenly spaced slots, first come first served: each attempt takes the next free slot (at least
+ * 1/cps seconds after the one before) and waits for it. A few lines on `Clock` rather than
+ * Effect's `RateLimiter`, whose refill fiber needs a scope and whose code an app that never paces
+ * would carry; an interrupted waiter's slot simply goes unused.
+ */
+export const makePacer = (callsPerSecond: number): Effect.Effect<Pace> =>
+  Effect.map(Ref.make(0), (nextFree): Pace => {
+    const interval = 1000 / callsPerSecond
+    const wait = Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      Effect.flatMap(
+        Ref.modify(nextFree, (free) => {
+          const slot = Math.max(now, free)
+          return [slot - now, slot + interval] as const
+        }),
+        (millis) => millis > 0 ? Effect.sleep(millis) : Effect.void
+      ))
+    return (attempt) => Effect.zipRight(wait, attempt)
+  })
+
 /** @internal How one operation is sent and read. */
 export interface Spec<A, E> {
   /** As the API reference names it: `Create Call`, `Fetch Call`... (logs and messages). */
@@ -113,6 +135,22 @@ export const jsonBody = <A, I>(schema: Schema.Schema<A, I>, what: string) => {
 
 /** @internal A 2xx whose body does not matter (`DELETE`'s 204). */
 export const noBody = (): Either.Either<void, string> => Either.void
+
+/**
+ * @internal
+ * A page link SignalWire gave (or a user handed back) as a path on the space: a link to another
+ * host would carry the credentials there.
+ */
+export const pagePath = (origin: string, uri: string): Either.Either<string, string> => {
+  if (uri.startsWith("/") && !uri.startsWith("//")) return Either.right(uri)
+  try {
+    const url = new URL(uri)
+    if (url.origin === origin) return Either.right(`${url.pathname}${url.search}`)
+  } catch {
+    // not a URL: refused below
+  }
+  return Either.left(`a page link must be a path on the space (got ${JSON.stringify(snippet(uri))})`)
+}
 
 /** A `Retry-After` header: delta-seconds or an HTTP date (a date in the past means now). */
 const parseRetryAfter = (value: string | undefined, now: number): Duration.Duration | undefined => {
