@@ -1,6 +1,7 @@
 /**
  * `npm start`: places one call with `createCall` and prints it, then each status callback of its
- * life (`initiated`, `ringing`, `in-progress`, `completed`).
+ * life (`initiated`, `ringing`, `in-progress`, `completed`), then fetches it (`fetchCall`) and
+ * prints its final status, duration and price.
  *
  * Without SignalWire credentials in the environment, the call goes to the emulator, started in
  * this process on a free port of 127.0.0.1, and a small HTTP listener receives the status
@@ -10,7 +11,7 @@
  *   npm start
  *   npm run start -- --to +13105678901 --from +13103384645 --url https://example.com/voice.xml
  */
-import { createCall, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
+import { createCall, fetchCall, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
 import { Emulator, EmulatorServer, WebhookSignature } from "@effect-signalwire/emulator"
 import { type Call, StatusCallback } from "@effect-signalwire/schema"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
@@ -31,9 +32,10 @@ import { parseArgs } from "node:util"
 
 const usage = `Usage: npm start [-- options]
 
-Places a call with createCall and prints it and the status callbacks of its life. Without
-SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL set, the call goes to the
-emulator, run in this process; with them, to SignalWire.
+Places a call with createCall and prints it, the status callbacks of its life, and (fetched
+once it has ended) its final status, duration and price. Without SIGNALWIRE_PROJECT_ID,
+SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL set, the call goes to the emulator, run in this
+process; with them, to SignalWire.
 
 Options:
   --to <number>             who to call     (default +13105678901; required with SignalWire)
@@ -157,6 +159,16 @@ const printCallbacks = (received: Queue.Dequeue<Received>) =>
     })
   )
 
+/** Once the call has ended: the call as SignalWire has it now, read with `fetchCall`. */
+const printFinal = (sid: string) =>
+  Effect.flatMap(fetchCall(sid), (call) =>
+    Console.log([
+      `\nFetched the call after its end:`,
+      `  status   ${call.status}`,
+      `  duration ${call.duration ?? 0} s`,
+      `  price    ${call.price ?? 0} ${call.priceUnit ?? ""}`.trimEnd()
+    ].join("\n")))
+
 /** No credentials: the emulator in this process, and this script receives the callbacks. */
 const onEmulator = (flags: Flags) =>
   Effect.gen(function*() {
@@ -171,9 +183,10 @@ const onEmulator = (flags: Flags) =>
       return yield* Console.log(`\nIts status callbacks go to ${flags["status-callback"]}.`)
     }
     const listener = yield* statusCallbackListener(project.signingKey)
-    yield* placeCall(flags, listener.url).pipe(Effect.provide(client))
+    const call = yield* placeCall(flags, listener.url).pipe(Effect.provide(client))
     yield* Console.log(`\nStatus callbacks received at ${listener.url}:`)
     yield* printCallbacks(listener.received)
+    yield* printFinal(call.sid).pipe(Effect.provide(client))
   }).pipe(
     Effect.scoped,
     Effect.provide(EmulatorServer.layer().pipe(Layer.provideMerge(Emulator.layer()), Layer.provide(FetchHttpClient.layer)))

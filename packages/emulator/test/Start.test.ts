@@ -70,6 +70,12 @@ describe("npm start", () => {
         expect(callback.rest).toMatch(/signature valid$/)
       }
       expect(callbacks[3]!.rest).toMatch(/^duration \d+ s {2}signature valid$/)
+
+      // Then the call as fetched once it ended: its final status, duration and price.
+      const callbackDuration = /^duration (\d+) s/.exec(callbacks[3]!.rest!)![1]
+      expect(stdout).toMatch(new RegExp(
+        `Fetched the call after its end:\\n {2}status {3}completed\\n {2}duration ${callbackDuration} s\\n {2}price {4}0\\.\\d+ USD\\n?$`
+      ))
     }), 60_000)
 
   it.scopedLive("a bad --to exits 2 with the client's message naming the field", () =>
