@@ -20,6 +20,17 @@ describe("UpdateCallRequest", () => {
     expect(decode(input)).toStrictEqual(input)
   })
 
+  it("redirects with url or twiml, not both", () => {
+    expect(decode({ twiml: "<Response><Hangup/></Response>" })).toStrictEqual({ twiml: "<Response><Hangup/></Response>" })
+    expect(issuesOf(UpdateCallRequest.UpdateCallRequest, { url: "https://example.com/a.xml", twiml: "<Response/>" })).toStrictEqual([
+      { path: ["twiml"], message: "must be absent when url is given: redirect with url or twiml, not both (got \"<Response/>\")" }
+    ])
+    expect(UpdateCallRequest.toFormParams(decode({ twiml: "<Response/>", status: "completed" }))).toStrictEqual([
+      ["Twiml", "<Response/>"],
+      ["Status", "completed"]
+    ])
+  })
+
   it("accepts an empty update", () => {
     expect(decode({})).toStrictEqual({})
   })
