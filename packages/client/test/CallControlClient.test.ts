@@ -5,12 +5,14 @@
  */
 import {
   CallControlError,
+  createCall,
   deleteCall,
   fetchCall,
   FakeHttpClient,
   hangUpCall,
   listCalls,
   listCallsPage,
+  reconcile,
   updateCall
 } from "@effect-signalwire/client"
 import { assert, describe, expect, it } from "@effect/vitest"
@@ -131,4 +133,20 @@ describe("call control through the client", () => {
         }
       }
     }))
+
+  it.effect("a placed call whose answer is unreadable: reconcile() finds it and never sends the create again", () =>
+    Effect.gen(function*() {
+      const call = yield* withinAMinute(
+        createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }, {
+          reconcile: reconcile({ resendIfNone: true })
+        })
+      )
+      expect(call.sid).toBe(sid)
+      const sent = yield* requests
+      expect(sent.map((r) => r.method)).toStrictEqual(["POST", "GET"])
+      expect(sent[1]!.url).toContain("Calls.json?To=%2B13105678901&From=%2B13103384645")
+    }).pipe(Effect.provide(fakeClient(answers(
+      () => new Response(`{"sid": "${sid}", "status": `, { status: 201, headers: { "content-type": "application/json" } }),
+      page([{ ...callJson, to: "+13105678901", from: "+13103384645", date_created: new Date(0).toUTCString().replace("GMT", "+0000") }], null)
+    )))))
 })

@@ -12,6 +12,7 @@ import type * as SignalWireConfig from "../SignalWireConfig.js"
 import { callError, listError } from "./controlErrors.js"
 import { invalidRequest, violation } from "./input.js"
 import * as Request from "./request.js"
+import { logUnreadable } from "./unreadable.js"
 
 /** @internal */
 export interface ControlOptions {
@@ -120,6 +121,7 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send): Oper
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan("signalwire.attempts", attempts)
+      yield* logUnreadable("Fetch Call", value)
       return value
     }
   )
@@ -157,6 +159,7 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send): Oper
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan({ "signalwire.page": value.page, "signalwire.attempts": attempts })
+      yield* Effect.forEach(value.calls, (call) => logUnreadable("List Calls", call), { discard: true })
       // A link to another host would carry the credentials there when followed.
       if (value.nextPageUri !== null && Either.isLeft(pagePath(value.nextPageUri))) {
         return yield* Effect.fail(
@@ -189,6 +192,7 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send): Oper
         timeout: timeout(options)
       })
       yield* Effect.annotateCurrentSpan("signalwire.attempts", attempts)
+      yield* logUnreadable("Update Call", value)
       return value
     }
   )

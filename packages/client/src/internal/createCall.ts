@@ -10,6 +10,7 @@ import type * as SignalWireConfig from "../SignalWireConfig.js"
 import { invalidRequest } from "./input.js"
 import type { Control } from "./callControl.js"
 import * as Request from "./request.js"
+import { findSid, logUnreadable } from "./unreadable.js"
 
 /** @internal */
 export interface CallOptions {
@@ -58,13 +59,24 @@ export const toError = (request: CreateCallRequest.CreateCallRequest) =>
         sentAt: attempt.sentAt,
         attempts: attempt.number
       })
-    case "Unexpected":
-      return new CreateCallError.UnexpectedResponse({
+    case "Unexpected": {
+      const contentType = failure.contentType !== undefined ? { contentType: failure.contentType } : {}
+      if (failure.status < 200 || failure.status >= 300) {
+        return new CreateCallError.UnexpectedResponse({ status: failure.status, ...contentType, bodySnippet: failure.bodySnippet, detail: failure.detail })
+      }
+      // A 2xx placed the call: whatever the body, the error says so and is never retried by default.
+      const sid = findSid(failure.body)
+      return new CreateCallError.PlacedButUnreadable({
         status: failure.status,
-        ...(failure.contentType !== undefined ? { contentType: failure.contentType } : {}),
+        ...(sid !== undefined ? { sid } : {}),
+        ...contentType,
         bodySnippet: failure.bodySnippet,
-        detail: failure.detail
+        detail: failure.detail,
+        request,
+        sentAt: attempt.sentAt,
+        attempts: attempt.number
       })
+    }
     case "ErrorStatus": {
       const fields = failure.fields
       const status = fields.status
@@ -136,7 +148,9 @@ export const make = (config: SignalWireConfig.Service, send: Request.Send, pace?
       timeout: Duration.decode(options?.requestTimeout ?? config.requestTimeout),
       pace
     }).pipe(
-      Effect.tap(({ attempts }) => Effect.annotateCurrentSpan("signalwire.attempts", attempts)),
+      Effect.tap(({ attempts, value }) =>
+        Effect.zipRight(Effect.annotateCurrentSpan("signalwire.attempts", attempts), logUnreadable("Create Call", value))
+      ),
       Effect.map(({ value }) => value)
     )
 }

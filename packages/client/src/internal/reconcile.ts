@@ -12,12 +12,12 @@ import type * as CreateCallError from "../CreateCallError.js"
 import { operationsOf, type PageOptions } from "./callControl.js"
 import type { Settle } from "./createCall.js"
 
-/** @internal A create's failure after which the call may exist. */
-export type Ambiguous = CreateCallError.OutcomeUnknown | CreateCallError.ServerError
+/** @internal A create's failure after which the call may exist (or, unreadable, does). */
+export type Ambiguous = CreateCallError.OutcomeUnknown | CreateCallError.ServerError | CreateCallError.PlacedButUnreadable
 
 /** @internal */
 export const isAmbiguous = (error: CreateCallError.CreateCallError): error is Ambiguous =>
-  error._tag === "OutcomeUnknown" || error._tag === "ServerError"
+  error._tag === "OutcomeUnknown" || error._tag === "ServerError" || error._tag === "PlacedButUnreadable"
 
 /** @internal */
 export interface FindOptions {
@@ -57,7 +57,7 @@ export const findCreatedCalls = (listCallsPage: ListCallsPage) =>
       // The list is newest first: stop at the first call created before the window.
       const older = page.calls.findIndex((call) => call.dateCreated.getTime() < earliest)
       const inWindow = older === -1 ? page.calls : page.calls.slice(0, older)
-      candidates.push(...inWindow.filter((call) => call.dateCreated.getTime() <= latest && call.direction.startsWith("outbound")))
+      candidates.push(...inWindow.filter((call) => call.dateCreated.getTime() <= latest && (call.direction === null || call.direction.startsWith("outbound"))))
       if (older !== -1 || page.nextPageUri === null) break
       page = yield* listCallsPage(undefined, { cursor: page.nextPageUri })
     }
@@ -91,7 +91,8 @@ export const reconciled = (options: ReconcileOptions): Settle => (attempt, contr
         )
         return candidates[0]!
       }
-      if (candidates.length === 0 && mayResend) {
+      // A call that was placed (an unreadable 2xx) is never sent again.
+      if (candidates.length === 0 && mayResend && error._tag !== "PlacedButUnreadable") {
         yield* Effect.logInfo("SignalWire Create Call: no call found after the grace period, sending again").pipe(
           Effect.annotateLogs({ reason: error._tag })
         )

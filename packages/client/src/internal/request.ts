@@ -64,6 +64,8 @@ export type Failure =
     readonly _tag: "Unexpected"
     readonly status: number
     readonly contentType: string | undefined
+    /** The whole body, as far as it was read. */
+    readonly body: string
     readonly bodySnippet: string
     readonly detail: string
   }
@@ -128,7 +130,7 @@ export const jsonBody = <A, I>(schema: Schema.Schema<A, I>, what: string) => {
   const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
   return (text: string): Either.Either<A, string> =>
     Either.match(decodeJson(text), {
-      onLeft: () => Either.left("the body is not JSON"),
+      onLeft: () => Either.left(text.trim() === "" ? "the body is empty" : "the body is not JSON"),
       onRight: (json) => Either.mapLeft(decode(json), (error) => `the body is not ${what}: ${snippet(error.message)}`)
     })
 }
@@ -208,6 +210,7 @@ const readAnswer = <A>(
     _tag: "Unexpected",
     status: response.status,
     contentType,
+    body: text,
     bodySnippet: snippet(text),
     detail
   })
