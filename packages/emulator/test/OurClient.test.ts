@@ -5,20 +5,17 @@
  * in-process under the test clock with scripted outcomes.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { createCall, SignalWireClient } from "@effect-signalwire/client"
+import { createCall, fetchCall, findCreatedCalls, hangUpCall, listCallsPage, SignalWireClient, updateCall } from "@effect-signalwire/client"
 import { type CallLife, Emulator, EmulatorClient, Fault, WebhookSignature } from "@effect-signalwire/emulator"
-import { Call, CallPage, StatusCallback } from "@effect-signalwire/schema"
+import { Call, StatusCallback } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
-import { flow } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
@@ -49,26 +46,6 @@ const voiceUrl = "https://example.com/voice.xml"
 const ourClient = (space: string) =>
   SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space }).pipe(Layer.orDie)
 
-/** A raw HttpClient for the operations our client does not have yet: fetch, update, list. */
-const callsApi = (origin: string) =>
-  Effect.map(
-    HttpClient.HttpClient,
-    flow(
-      HttpClient.mapRequest(flow(
-        HttpClientRequest.prependUrl(`${origin}/api/laml/2010-04-01/Accounts/${projectId}`),
-        HttpClientRequest.basicAuth(projectId, authToken),
-        HttpClientRequest.acceptJson
-      )),
-      HttpClient.filterStatusOk
-    )
-  )
-
-/** `POST /Calls/{Sid}` with `Status`: hangs the call up; the updated call. */
-const hangUp = (api: HttpClient.HttpClient, sid: string, status: "completed" | "canceled") =>
-  api.execute(HttpClientRequest.post(`/Calls/${sid}.json`).pipe(HttpClientRequest.bodyUrlParams({ Status: status }))).pipe(
-    Effect.flatMap(HttpClientResponse.schemaBodyJson(Call.Call))
-  )
-
 /** The failure of a create expected to fail; a success fails the test with the call's sid. */
 const failureOf = <E, R>(create: Effect.Effect<Call.Call, E, R>): Effect.Effect<E, never, R> =>
   create.pipe(
@@ -92,20 +69,19 @@ const isSigned = (callback: Received, key: string) =>
 const quickToAnswer: Emulator.Options = { timings: { queued: 10, initiated: 10, ringing: 10, inProgress: "1 minute" } }
 
 describe.each(httpClients)("our client against the emulator over HTTP, with %s", (_name, httpClient) => {
-  /** The emulator served on 127.0.0.1, our client pointed at it, and the raw API, all over `httpClient`. */
+  /** The emulator served on 127.0.0.1, and our client pointed at it over `httpClient`. */
   const served = (options?: Emulator.Options) =>
     Effect.gen(function*() {
       const { emulator, url } = yield* serveEmulator(options)
       const context = yield* Layer.build(ourClient(url).pipe(Layer.provideMerge(httpClient)))
-      const api = yield* Effect.provide(callsApi(url), context)
       const client = <A, E>(effect: Effect.Effect<A, E, SignalWireClient.SignalWireClient>) => Effect.provide(effect, context)
-      return { emulator, api, client }
+      return { emulator, client }
     })
 
   it.scopedLive("create → signed status callbacks in order → fetch → hang up → list", () =>
     Effect.gen(function*() {
       const listener = yield* callbackListener
-      const { api, client } = yield* served(quickToAnswer)
+      const { client } = yield* served(quickToAnswer)
       // A query string: the signature covers the full URL.
       const statusCallback = `${listener.url}?tenant=42`
 
@@ -124,12 +100,12 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
 
       const progress = [yield* nextCallback(listener.received), yield* nextCallback(listener.received), yield* nextCallback(listener.received)]
 
-      const fetched = yield* api.get(`/Calls/${call.sid}.json`).pipe(Effect.flatMap(HttpClientResponse.schemaBodyJson(Call.Call)))
+      const fetched = yield* client(fetchCall(call.sid))
       expect(fetched.sid).toBe(call.sid)
       expect(fetched.status).toBe("in-progress")
       expect(fetched.startTime).toBeInstanceOf(Date)
 
-      const hungUp = yield* hangUp(api, call.sid, "completed")
+      const hungUp = yield* client(hangUpCall(call.sid))
       expect(hungUp.status).toBe("completed")
       const last = yield* nextCallback(listener.received)
 
@@ -155,9 +131,7 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
       expect(decoded[3]!.sipResultCode).toBe("200")
       expect(decoded.slice(0, 3).every((callback) => callback.callDuration === undefined)).toBe(true)
 
-      const page = yield* api.get("/Calls.json", { urlParams: { To: to } }).pipe(
-        Effect.flatMap(HttpClientResponse.schemaBodyJson(CallPage.CallPage))
-      )
+      const page = yield* client(listCallsPage({ to }))
       expect(page.calls.map((listed) => [listed.sid, listed.status])).toStrictEqual([[call.sid, "completed"]])
       expect(yield* Queue.size(listener.received)).toBe(0)
 
@@ -168,10 +142,10 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
   it.scopedLive("a call hung up while it rings is canceled, and its final callback says so", () =>
     Effect.gen(function*() {
       const listener = yield* callbackListener
-      const { api, client, emulator } = yield* served({ timings: { queued: 10, initiated: 10, ringing: "1 minute" } })
+      const { client, emulator } = yield* served({ timings: { queued: 10, initiated: 10, ringing: "1 minute" } })
       const call = yield* client(createCall({ to, from, url: voiceUrl, statusCallback: listener.url, statusCallbackEvent: ["ringing", "completed"] }))
       const ringing = yield* nextCallback(listener.received)
-      const canceled = yield* hangUp(api, call.sid, "canceled")
+      const canceled = yield* client(updateCall(call.sid, { status: "canceled" }))
       expect(canceled.status).toBe("canceled")
       const final = yield* nextCallback(listener.received)
       const decoded = yield* Effect.forEach([ringing, final], (callback) => StatusCallback.fromFormParams(callback.params))
@@ -239,9 +213,9 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
         expect(yield* emulator.calls).toStrictEqual([])
       }))
 
-    it.scopedLive("Fault.dropAfterProcessing: OutcomeUnknown, 1 create observed, yet the call exists: found by listing, as a caller reconciles", () =>
+    it.scopedLive("Fault.dropAfterProcessing: OutcomeUnknown, 1 create observed, yet the call exists: found by findCreatedCalls", () =>
       Effect.gen(function*() {
-        const { api, client, emulator } = yield* served()
+        const { client, emulator } = yield* served()
         yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
         const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("OutcomeUnknown")
@@ -253,11 +227,9 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
         expect(others).toStrictEqual([])
         expect(placed!.to).toBe(error.request.to)
 
-          const page = yield* api.get("/Calls.json", { urlParams: { To: error.request.to } }).pipe(
-          Effect.flatMap(HttpClientResponse.schemaBodyJson(CallPage.CallPage))
-        )
-        expect(page.calls.map((c) => c.sid)).toStrictEqual([placed!.sid])
-        expect(page.calls[0]!.dateCreated.getTime()).toBeGreaterThanOrEqual(Math.floor(error.sentAt.getTime() / 1000) * 1000)
+        const found = yield* client(findCreatedCalls(error))
+        expect(found.map((c) => c.sid)).toStrictEqual([placed!.sid])
+        expect(found[0]!.dateCreated.getTime()).toBeGreaterThanOrEqual(Math.floor(error.sentAt.getTime() / 1000) * 1000)
       }))
 
     it.scopedLive("why the default never retries a lost answer: a policy that retries everything places the call twice", () =>
