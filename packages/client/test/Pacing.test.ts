@@ -4,10 +4,12 @@
  * asks for, and draw no 429; without pacing the same burst does.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { createCall, RetryPolicy, SignalWireClient } from "@effect-signalwire/client"
+import { createCall, RetryPolicy, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
 import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Clock from "effect/Clock"
+import * as Config from "effect/Config"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -103,4 +105,20 @@ describe("callsPerSecond", () => {
       expect(String(error)).toContain("callsPerSecond")
       expect(String(error)).toContain("expected a positive number of calls per second, got 0")
     }).pipe(Effect.scoped))
+
+  it.effect("callsPerSecond from configuration: layerConfig reads it like any other value", () =>
+    Effect.gen(function*() {
+      const config = yield* SignalWireConfig.SignalWireConfig
+      expect(config.callsPerSecond).toBe(2)
+    }).pipe(
+      Effect.provide(
+        SignalWireClient.layerConfig({ callsPerSecond: Config.number("CALLS_PER_SECOND") }).pipe(Layer.provide(noCallbacks))
+      ),
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map([
+        ["SIGNALWIRE_PROJECT_ID", projectId],
+        ["SIGNALWIRE_API_TOKEN", authToken],
+        ["SIGNALWIRE_SPACE_URL", "example.signalwire.com"],
+        ["CALLS_PER_SECOND", "2"]
+      ])))
+    ))
 })
