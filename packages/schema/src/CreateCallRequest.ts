@@ -30,6 +30,7 @@ import { MaxPrice } from "./MaxPrice.js"
 import { isPhoneNumber } from "./PhoneNumber.js"
 import { RecordingChannels, RecordingStatusCallbackEvent, RecordingTrack, Trim } from "./Recording.js"
 import { SendDigits } from "./SendDigits.js"
+import { isTwimlSource, type TwimlSource, TwimlSourceTypeId } from "./internal/twimlSource.js"
 import { ApplicationSid } from "./Sid.js"
 import { StatusCallbackEvent } from "./StatusCallbackEvent.js"
 import { WebhookUrl } from "./WebhookUrl.js"
@@ -37,14 +38,7 @@ import { WebhookUrl } from "./WebhookUrl.js"
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", "\"": "&quot;" })[c]!)
 
-/**
- * Inline LaML/TwiML instructions (XML), sent as `Twiml` like the official SDK, instead of a
- * `url` to fetch them from.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Twiml = Schema.String.pipe(
+const TwimlXml = Schema.String.pipe(
   Schema.filter((s) => /^\s*</.test(s) && s.length <= 100_000, {
     message: violatesAll("inline LaML/TwiML XML, starting with < (e.g. <Response><Say>Hi</Say></Response>)"),
     arbitrary: () => (fc) => fc.string({ maxLength: 40 }).map((t) => `<Response><Say>${escapeXml(t)}</Say></Response>`)
@@ -54,10 +48,45 @@ export const Twiml = Schema.String.pipe(
 )
 
 /**
+ * A LaML document made by `Laml.response` (from `@effect-signalwire/schema/Laml`), which renders
+ * itself: the type `twiml` takes besides a string.
+ *
  * @since 0.1.0
  * @category models
  */
-export type Twiml = typeof Twiml.Type
+export type TwimlDocument = TwimlSource
+
+const TwimlInput = Schema.Union(
+  Schema.String,
+  Schema.declare(isTwimlSource, { identifier: "Laml.Response" })
+).annotations({
+  message: violatesAll("inline LaML/TwiML XML, starting with < (e.g. <Response><Say>Hi</Say></Response>), or a Laml.response document")
+})
+
+/**
+ * Inline LaML/TwiML instructions (XML), sent as `Twiml` like the official SDK, instead of a
+ * `url` to fetch them from. Decodes from the XML string or from a `Laml` document, which is
+ * checked (every broken rule with its path under `twiml`) and rendered; the decoded value is
+ * always the XML string.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Twiml: Schema.Schema<typeof TwimlXml.Type, string | TwimlDocument> = Schema.transformOrFail(
+  TwimlInput,
+  TwimlXml,
+  {
+    strict: false,
+    decode: (input) => isTwimlSource(input) ? input[TwimlSourceTypeId]() : ParseResult.succeed(input),
+    encode: (xml) => ParseResult.succeed(xml)
+  }
+).annotations({ identifier: "Twiml" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Twiml = typeof TwimlXml.Type
 
 /**
  * The caller id shown to the callee, overriding `from`: an E.164 number or an identifier.
@@ -171,7 +200,7 @@ export type CallTarget =
 type EncodedTarget =
   | Exclusive<"url", string, "applicationSid" | "twiml">
   | Exclusive<"applicationSid", string, "url" | "twiml">
-  | Exclusive<"twiml", string, "url" | "applicationSid">
+  | Exclusive<"twiml", string | TwimlDocument, "url" | "applicationSid">
 
 /**
  * A valid Create Call request.

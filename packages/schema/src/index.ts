@@ -53,6 +53,10 @@ export * as HttpMethod from "./HttpMethod.js"
 /**
  * @since 0.1.0
  */
+export * as Laml from "./Laml.js"
+/**
+ * @since 0.1.0
+ */
 export * as ListCallsFilter from "./ListCallsFilter.js"
 /**
  * @since 0.1.0
