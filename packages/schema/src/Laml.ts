@@ -29,7 +29,6 @@ import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { isClientIdentifier } from "./ClientIdentifier.js"
 import { HttpMethod } from "./HttpMethod.js"
 import { boolean, integerBetween, matching, oneOf, violates, violatesAll } from "./internal/rules.js"
 import { isTwimlSource, type TwimlSource, TwimlSourceTypeId } from "./internal/twimlSource.js"
@@ -200,7 +199,7 @@ export type Sip = typeof Sip.Type
  */
 export const Client = Schema.TaggedStruct("Client", {
   attributes: Schema.Struct(callCallbacks),
-  text: string.pipe(Schema.filter((s): boolean => isClientIdentifier(s), { message: violatesAll("a client identity: letters, digits, - _ . @ +") }))
+  text: matching(/^[\w.@+-]{1,128}$/, "a client identity: 1-128 letters, digits and - _ . @ +")
 }).annotations({ identifier: "Laml.Client" })
 
 /**
