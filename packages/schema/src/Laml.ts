@@ -875,8 +875,8 @@ const renderElement = (element: Element): string => {
 }
 
 /**
- * The document as XML: the declaration, then `<Response>` with each verb, attributes in the
- * order given and spelt as SignalWire does, every text and value escaped. Lists are written
+ * The document as XML: the declaration, then `<Response>` with each verb, attributes spelt as
+ * SignalWire does, in the order of the value (a checked document's are in the schema's order), every text and value escaped. Lists are written
  * space-separated, booleans as `true`/`false`, `Redacted` values revealed.
  *
  * It checks nothing and never fails: a character XML 1.0 forbids becomes U+FFFD. To have the
