@@ -13,7 +13,7 @@
  */
 import { createCall, fetchCall, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
 import { Emulator, EmulatorServer, WebhookSignature } from "@effect-signalwire/emulator"
-import { type Call, StatusCallback } from "@effect-signalwire/schema"
+import { type Call, Laml, StatusCallback } from "@effect-signalwire/schema"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -48,7 +48,8 @@ Options:
 const demo = {
   to: "+13105678901",
   from: "+13103384645",
-  twiml: "<Response><Say>Hello from effect-signalwire.</Say></Response>"
+  // A LaML document, checked and rendered to XML (escaped) when createCall decodes the request.
+  twiml: Laml.response([Laml.say("Hello from effect-signalwire.")])
 }
 
 class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
