@@ -791,6 +791,7 @@ const ResponseProto = {
  * import * as Laml from "@effect-signalwire/schema/Laml"
  *
  * const document = Laml.response([Laml.say("Hello"), Laml.hangup()])
+ * console.log(Laml.render(document))
  * ```
  */
 export const response = (verbs: ReadonlyArray<Verb>): Response => {
@@ -923,7 +924,7 @@ const encodeEither = ParseResult.encodeEither(ResponseXml, strict)
  *
  * const xml = Laml.encode(Laml.response([Laml.gather({ numDigits: 0 }, [Laml.say("Press a key")])]))
  * // fails: ["verbs", 0, "attributes", "numDigits"]: must be an integer from 1 to 100 (got 0)
- * const program = Effect.flip(xml)
+ * Effect.runPromise(Effect.flip(xml)).then((error) => console.log(error.message))
  * ```
  */
 export const encode = Schema.encode(ResponseXml, strict)
