@@ -1,3 +1,10 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServer from "@effect/platform/HttpServer"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { describe, expect, it } from "@effect/vitest"
 import { CreateCallRequest, Laml } from "@effect-signalwire/schema"
 import { RestClient } from "@signalwire/compatibility-api"
@@ -551,6 +558,40 @@ describe("Laml", () => {
         expect(issues).toStrictEqual([])
       }
     })
+  })
+
+  describe("a webhook answer", () => {
+    // The handler of the guide (docs/laml.md), served by a real HTTP server on 127.0.0.1.
+    const answer = (document: Laml.Response) =>
+      Effect.map(Laml.encode(document), (xml) => HttpServerResponse.text(xml, { contentType: Laml.ContentType }))
+    const GatherResult = Schema.Struct({ Digits: Schema.optional(Schema.String) })
+    const router = HttpRouter.empty.pipe(
+      HttpRouter.post(
+        "/menu",
+        Effect.gen(function*() {
+          const { Digits } = yield* HttpServerRequest.schemaBodyUrlParams(GatherResult)
+          return yield* answer(Laml.response([
+            Laml.say(`You pressed ${Digits ?? "nothing"}. Connecting you.`),
+            Laml.dial({ timeout: 20 }, Digits === "1" ? "+13105550101" : "+13105550102")
+          ]))
+        })
+      )
+    )
+
+    it.scoped("is served as text/xml, and what the caller typed is only ever text", () =>
+      Effect.gen(function*() {
+        yield* HttpServer.serveEffect(router)
+        const response = yield* HttpClientRequest.post("/menu").pipe(
+          HttpClientRequest.bodyUrlParams({ Digits: "1</Say><Hangup/><Say>" }),
+          HttpClient.execute
+        )
+        expect(response.status).toBe(200)
+        expect(response.headers["content-type"]).toBe("text/xml")
+        const root = read(yield* response.text)
+        expect(root.children.map((verb) => verb.name)).toStrictEqual(["Say", "Dial"])
+        expect(root.children[0]!.text).toBe("You pressed 1</Say><Hangup/><Say>. Connecting you.")
+        expect(root.children[1]!.children[0]!.text).toBe("+13105550102")
+      }).pipe(Effect.provide(NodeHttpServer.layerTest)))
   })
 
   it("content type and declaration are the ones SignalWire reads", () => {
