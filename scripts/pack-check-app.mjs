@@ -5,6 +5,7 @@ import { createCall, SignalWireClient } from "@effect-signalwire/client"
 import { createCall as createCallDeep } from "@effect-signalwire/client/CreateCall"
 import { EmulatorClient } from "@effect-signalwire/emulator"
 import { CreateCallRequest } from "@effect-signalwire/schema"
+import * as Laml from "@effect-signalwire/schema/Laml"
 import { PhoneNumber } from "@effect-signalwire/schema/PhoneNumber"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Effect from "effect/Effect"
@@ -34,6 +35,12 @@ const layer = SignalWireClient.layer({
 const call = await Effect.runPromise(Effect.scoped(Effect.provide(createCall(request), layer)))
 assert.equal(call.to, "+13105678901")
 assert.equal(call.status, "queued")
+
+// A LaML document as twiml, from the deep module path.
+const greeted = await Effect.runPromise(
+  Effect.scoped(Effect.provide(createCall({ to: "+13105678901", from: "+13103384645", twiml: Laml.response([Laml.say("Hi & bye")]) }), layer))
+)
+assert.equal(greeted.status, "queued")
 
 const invalid = await Effect.runPromise(Effect.flip(Effect.provide(createCall({ to: "nope" }), layer)))
 assert.equal(invalid._tag, "InvalidRequest")
