@@ -861,14 +861,19 @@ const attributeValue = (value: unknown): string =>
     ? String(Redacted.value(value))
     : String(value)
 
+// Names come from the schemas; a name from unchecked plain data that is not an XML name is left
+// out (with its content, for an element), so no key can write markup.
+const xmlName = /^[A-Za-z_][\w.-]*$/
+
 const renderElement = (element: Element): string => {
+  if (!xmlName.test(element._tag)) return ""
   let attributes = ""
   for (const [name, value] of Object.entries(element.attributes ?? {})) {
-    if (value !== undefined) attributes += ` ${name}="${escapeAttribute(attributeValue(value))}"`
+    if (value !== undefined && xmlName.test(name)) attributes += ` ${name}="${escapeAttribute(attributeValue(value))}"`
   }
   const nested = element.verbs ?? element.children
   const content = element.text !== undefined
-    ? escapeText(element.text)
+    ? escapeText(String(element.text))
     : nested !== undefined
     ? nested.map(renderElement).join("")
     : ""
@@ -880,8 +885,10 @@ const renderElement = (element: Element): string => {
  * SignalWire does, in the order of the value (a checked document's are in the schema's order), every text and value escaped. Lists are written
  * space-separated, booleans as `true`/`false`, `Redacted` values revealed.
  *
- * It checks nothing and never fails: a character XML 1.0 forbids becomes U+FFFD. To have the
- * document's rules checked first, use `encode` (or pass it as `twiml` to `createCall`).
+ * It checks nothing and never fails: a character XML 1.0 forbids becomes U+FFFD, and (in plain
+ * data that was never checked) an element or attribute whose name is not an XML name is left
+ * out. To have the document's rules checked first, use `encode` (or pass it as `twiml` to
+ * `createCall`).
  *
  * @since 0.1.0
  * @category rendering

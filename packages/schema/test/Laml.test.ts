@@ -481,6 +481,18 @@ describe("Laml", () => {
       expect(message).not.toContain("hunter2")
     })
 
+    it("render of plain data that was never checked writes no markup from a tag or an attribute name", () => {
+      const hostile = {
+        _tag: "Response",
+        verbs: [
+          { _tag: "Say", attributes: { "voice=\"x\"/><Hangup/><Say a": "1", voice: "alice" }, text: "hi" },
+          { _tag: "Say><Hangup/><Say", attributes: {}, text: "hi" }
+        ]
+      } as unknown as Laml.Response.Encoded
+      const root = read(Laml.render(hostile))
+      expect(root.children.map((verb) => [verb.name, verb.attributes, verb.text])).toStrictEqual([["Say", { voice: "alice" }, "hi"]])
+    })
+
     it("reading XML back into a document is not supported: a clear failure", () => {
       expect(issuesOf(Laml.ResponseXml, "<Response/>")).toStrictEqual([
         { path: [], message: "reading LaML XML back into a document is not supported" }
