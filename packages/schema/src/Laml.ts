@@ -29,12 +29,13 @@ import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
 import { HttpMethod } from "./HttpMethod.js"
 import { boolean, integerBetween, matching, oneOf, violates, violatesAll } from "./internal/rules.js"
 import { isTwimlSource, type TwimlSource, TwimlSourceTypeId } from "./internal/twimlSource.js"
-import { isPhoneNumber } from "./PhoneNumber.js"
+import { PhoneNumber } from "./PhoneNumber.js"
 import { SendDigits } from "./SendDigits.js"
-import { isSipUri } from "./SipUri.js"
+import { SipUri } from "./SipUri.js"
 import { WebhookUrl } from "./WebhookUrl.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -95,13 +96,9 @@ export const XmlText = string.pipe(Schema.filter(xmlCharacters), Schema.annotati
 const name = (what: string) =>
   XmlText.pipe(Schema.filter((s) => s.trim().length > 0 && s.length <= 256 || `must be ${what}: 1-256 characters, not only spaces`))
 
-const isWebhookUrl = Schema.is(WebhookUrl)
-const isSendDigits = Schema.is(SendDigits)
-
-const url = string.pipe(Schema.filter((s): boolean => isWebhookUrl(s), {
-  message: violatesAll("an absolute http: or https: URL (e.g. https://example.com/next)"),
-  arbitrary: () => (fc) => fc.webUrl({ validSchemes: ["http", "https"] })
-}))
+// The unbranded rules of the package's primitives (their messages and generators): a document
+// is plain data, so its strings carry no brand.
+const url = WebhookUrl.from
 
 const isWebSocketUrl = (s: string) => {
   if (!/^wss:\/\/[^\s/?#]/i.test(s) || /\s/.test(s) || s.length > 4096) return false
@@ -159,8 +156,8 @@ const action = { action: optional(url), method: optional(HttpMethod) }
  * @category schemas
  */
 export const NumberNoun = Schema.TaggedStruct("Number", {
-  attributes: Schema.Struct({ sendDigits: optional(Schema.String.pipe(Schema.filter((s): boolean => isSendDigits(s), { message: violatesAll("1-32 of the keys 0-9 # * w W") }))), ...callCallbacks }),
-  text: string.pipe(Schema.filter((s): boolean => isPhoneNumber(s), { message: violatesAll("an E.164 phone number: + then 2-15 digits, no leading 0") }))
+  attributes: Schema.Struct({ sendDigits: optional(SendDigits.from), ...callCallbacks }),
+  text: PhoneNumber.from
 }).annotations({ identifier: "Laml.Number" })
 
 /**
@@ -182,7 +179,7 @@ export const Sip = Schema.TaggedStruct("Sip", {
     password: optional(secret),
     ...callCallbacks
   }),
-  text: string.pipe(Schema.filter((s): boolean => isSipUri(s), { message: violatesAll("a SIP URI such as sip:alice@example.com") }))
+  text: SipUri.from
 }).annotations({ identifier: "Laml.Sip" })
 
 /**
@@ -810,6 +807,18 @@ export const response = (verbs: ReadonlyArray<Verb>): Response => {
 export const isResponse = (u: unknown): u is Response =>
   isTwimlSource(u) && Predicate.hasProperty(u, "_tag") && u._tag === "Response"
 
+const isDocument = () => (u: unknown, _options: AST.ParseOptions, ast: AST.Declaration) =>
+  isResponse(u) ? ParseResult.succeed(u) : ParseResult.fail(new ParseResult.Type(ast, u))
+
+// A document as a value (made by `response`). The verbs are its type parameter so that
+// `Arbitrary.make` hands their generator to the annotation below without this module importing
+// `effect/Arbitrary` (and fast-check with it).
+const ResponseValue = Schema.declare([Schema.Array(Verb)], { decode: isDocument, encode: isDocument }, {
+  identifier: "Laml.Response",
+  description: "a LaML document made by Laml.response",
+  arbitrary: (verbs) => (fc) => verbs(fc).map(response)
+})
+
 /**
  * Plain data ⇄ a checked `Response`.
  *
@@ -818,7 +827,7 @@ export const isResponse = (u: unknown): u is Response =>
  */
 export const Response: Schema.Schema<Response, Response.Encoded> = Schema.transform(
   ResponseFields,
-  Schema.declare(isResponse, { identifier: "Laml.Response", description: "a LaML document made by Laml.response" }),
+  ResponseValue,
   {
     strict: false,
     decode: (fields) => response(fields.verbs),

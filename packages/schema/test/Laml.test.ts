@@ -527,6 +527,14 @@ describe("Laml", () => {
   })
 
   describe("properties", () => {
+    it.prop("any valid document: encode renders it, and its plain form decodes back to the same XML", [Laml.Response], ([document]) => {
+      const xml = Effect.runSync(Laml.encode(document))
+      expect(xml).toBe(Laml.render(document))
+      expect(read(xml).children.map((verb) => verb.name)).toStrictEqual(document.verbs.map((verb) => verb._tag))
+      const plain = JSON.parse(JSON.stringify(Schema.encodeSync(Laml.Response)(document)))
+      expect(Laml.render(Schema.decodeUnknownSync(Laml.Response)(plain))).toBe(xml)
+    }, { fastCheck: { numRuns: 50 } })
+
     // Any text, weighted towards what breaks XML: markup, quotes, `]]>`, white space that parsers
     // normalise, control characters, astral characters and lone surrogates.
     const tricky = FastCheck.constantFrom("<", ">", "&", "\"", "'", "]]>", "&amp;", "&#1;", "\r", "\n", "\r\n", "\t", "\u0000", "\u0001", "\u001f", "\ufffe", "\ud800", "\udc00", "😀", "𝄞", "é", " ")
