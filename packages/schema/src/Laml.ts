@@ -488,7 +488,6 @@ export const Dial = Schema.TaggedStruct("Dial", {
     referUrl: optional(url),
     referMethod: optional(HttpMethod),
     ringTone: optional(
-      // dprint-ignore
       oneOf("at", "au", "bg", "br", "be", "ch", "cl", "cn", "cz", "de", "dk", "ee", "es", "fi", "fr", "gr", "hu", "il", "in", "it", "lt", "jp", "mx", "my", "nl", "no", "nz", "ph", "pl", "pt", "ru", "se", "sg", "th", "uk", "us", "us-old", "tw", "ve", "za")
     ),
     timeLimit: optional(integerBetween(1, 14400)),
