@@ -519,9 +519,12 @@ describe("Laml", () => {
       ])
     })
 
-    it("a value that is neither XML nor a document is rejected naming both", () => {
+    it("a value that is neither XML nor a document is rejected with the rule of twiml", () => {
       expect(issuesOf(CreateCallRequest.CreateCallRequest, { to, from, twiml: 42 })).toStrictEqual([
-        { path: ["twiml"], message: expect.stringContaining("or a Laml.response document") }
+        { path: ["twiml"], message: "must be inline LaML/TwiML XML, starting with < (e.g. <Response><Say>Hi</Say></Response>) (got 42)" }
+      ])
+      expect(issuesOf(CreateCallRequest.CreateCallRequest, { to, from, twiml: { _tag: "Response", verbs: [] } })).toStrictEqual([
+        { path: ["twiml"], message: expect.stringContaining("must be inline LaML/TwiML XML") }
       ])
     })
   })
