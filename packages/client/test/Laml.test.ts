@@ -1,13 +1,14 @@
 /**
- * A LaML document as `createCall`'s `twiml`: checked and rendered before anything is sent, the
- * XML what a real HTTP server on 127.0.0.1 receives as `Twiml`.
+ * A LaML document as `createCall`'s and `updateCall`'s `twiml`: checked and rendered before
+ * anything is sent, the XML what a real HTTP server on 127.0.0.1 receives as `Twiml`.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall } from "@effect-signalwire/client"
+import { updateCall } from "@effect-signalwire/client/UpdateCall"
 import { Laml } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { clientLayer, created, failureOf, make, paramsOf } from "./wireServer.js"
+import { clientLayer, created, createdCallJson, failureOf, json, make, paramsOf } from "./wireServer.js"
 
 const to = "+13105678901"
 const from = "+13103384645"
@@ -46,5 +47,16 @@ describe("createCall with a Laml document", () => {
         expect(error.message).toContain("twiml.verbs.0.attributes.numDigits: must be an integer from 1 to 100 (got 0)")
       }
       expect(yield* server.count).toBe(0)
+    }))
+
+  it.scopedLive("updateCall redirects a call to a document, sent as Twiml once checked", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => json(200, createdCallJson))
+      const document = Laml.response([Laml.say("Transferring you now."), Laml.dial({ timeout: 30 }, "sip:desk@example.com")])
+      const sid = String(createdCallJson.sid)
+      yield* updateCall(sid, { twiml: document }).pipe(Effect.provide(clientLayer(server.origin, FetchHttpClient.layer)))
+      const [request] = yield* server.requests
+      expect(request!.path).toContain(`/Calls/${sid}`)
+      expect(paramsOf(request!)).toStrictEqual([["Twiml", yield* Laml.encode(document)]])
     }))
 })
