@@ -11,8 +11,8 @@
  *   npm start
  *   npm run start -- --to +13105678901 --from +13103384645 --url https://example.com/voice.xml
  */
-import { createCall, fetchCall, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
-import { Emulator, EmulatorServer, WebhookSignature } from "@effect-signalwire/emulator"
+import { createCall, fetchCall, SignalWireClient, SignalWireConfig, WebhookSignature } from "@effect-signalwire/client"
+import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
 import { type Call, Laml, StatusCallback } from "@effect-signalwire/schema"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
@@ -123,12 +123,12 @@ const statusCallbackListener = (signingKey: Redacted.Redacted<string>) =>
       Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const params = yield* request.urlParamsBody
-        const signatureValid = WebhookSignature.verify({
+        const signatureValid = yield* Effect.isSuccess(WebhookSignature.verify({
           url: `${origin}${request.originalUrl}`, // the URL the callback was sent to, as signed
           params,
-          key: signingKey,
-          signature: request.headers[WebhookSignature.signatureHeader] ?? ""
-        })
+          signingKey,
+          signature: request.headers[WebhookSignature.signatureHeader]
+        }))
         yield* Queue.offer(received, { callback: yield* StatusCallback.fromFormParams(params), signatureValid })
         return HttpServerResponse.empty({ status: signatureValid ? 204 : 403 })
       }).pipe(Effect.orDie)

@@ -50,3 +50,7 @@ export * as SignalWireConfig from "./SignalWireConfig.js"
  * @since 0.1.0
  */
 export * from "./UpdateCall.js"
+/**
+ * @since 0.1.0
+ */
+export * as WebhookSignature from "./WebhookSignature.js"

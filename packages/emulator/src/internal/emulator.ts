@@ -6,6 +6,7 @@
  */
 import type { CreateCallRequest, StatusCallbackEvent } from "@effect-signalwire/schema"
 import { ApiPath, Call, CallStatus, CreateCallForm, Sid, StatusCallback, UpdateCallRequest } from "@effect-signalwire/schema"
+import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
@@ -27,7 +28,6 @@ import * as CallLife from "../CallLife.js"
 import type * as Emulator from "../Emulator.js"
 import type { EmulatorError } from "../EmulatorError.js"
 import * as Fault from "../Fault.js"
-import * as WebhookSignature from "../WebhookSignature.js"
 import * as errors from "./errors.js"
 import * as listing from "./listing.js"
 import { createCallRejected, parametersRejected } from "./validation.js"
@@ -261,15 +261,17 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       const params = StatusCallback.toFormParams(delivery.callback)
       const { method, url } = delivery.target
       const signedUrl = method === "GET" ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(params as Array<[string, string]>)}` : url
-      const signature = WebhookSignature.sign({ url: signedUrl, params: method === "GET" ? [] : params, key: project.signingKey })
-      const request = (method === "GET" ? HttpClientRequest.get(signedUrl) : HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))).pipe(
-        HttpClientRequest.setHeaders({
-          [WebhookSignature.signatureHeader]: signature,
-          [WebhookSignature.twilioSignatureHeader]: signature,
-          "user-agent": "effect-signalwire-emulator"
-        })
-      )
-      return httpClient.execute(request).pipe(
+      return WebhookSignature.sign({ signingKey: project.signingKey, url: signedUrl, params: method === "GET" ? [] : params }).pipe(
+        Effect.map((signature) =>
+          (method === "GET" ? HttpClientRequest.get(signedUrl) : HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))).pipe(
+            HttpClientRequest.setHeaders({
+              [WebhookSignature.signatureHeader]: signature,
+              [WebhookSignature.twilioSignatureHeader]: signature,
+              "user-agent": "effect-signalwire-emulator"
+            })
+          )
+        ),
+        Effect.flatMap(httpClient.execute),
         Effect.flatMap((response) =>
           Effect.zipRight(
             Effect.ignore(response.text),
