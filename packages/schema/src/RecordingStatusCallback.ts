@@ -1,0 +1,130 @@
+/**
+ * The recording status callback: what SignalWire sends to a call's `RecordingStatusCallback` URL
+ * for each recording event the request subscribed to (`RecordingStatusCallbackEvent`: `completed`
+ * by default, `in-progress`, `absent`), as `application/x-www-form-urlencoded` fields:
+ * `AccountSid`, `CallSid`, `RecordingSid`, `RecordingStatus`, `RecordingUrl`,
+ * `RecordingDuration` (seconds), `RecordingChannels` (a count), `RecordingSource` (such as
+ * `RecordVerb`, `OutboundAPI`), `RecordingStartTime` (RFC 2822), `ErrorCode`.
+ *
+ * Decoded to camelCase with numbers and a `Date`. The project, the call, the recording and its
+ * status are essential (a status this version does not know is kept as an
+ * `UnrecognizedRecordingStatus`); every other field is dropped, not fatal, when it does not fit;
+ * fields SignalWire may add later are ignored. SignalWire's spec labels the body JSON; it arrives
+ * form-encoded like every LaML webhook.
+ *
+ * @since 0.1.0
+ */
+import type * as Effect from "effect/Effect"
+import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { FormParams } from "./CreateCallForm.js"
+import { essential, form, IntFromString, optional } from "./internal/callbackFields.js"
+import { openEnum } from "./internal/openEnum.js"
+import { Rfc2822Date } from "./Rfc2822Date.js"
+import { issuedBy } from "./Sid.js"
+
+const RecordingStatusEnum = openEnum("RecordingStatus", [
+  "in-progress",
+  "completed",
+  "absent",
+  "failed",
+  "queued",
+  "paused",
+  "resumed",
+  "stopped"
+])
+
+/**
+ * The statuses this version knows: the callback's `in-progress`, `completed`, `absent`, Twilio's
+ * `failed`, and the recording resource's other states.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const KnownRecordingStatus = RecordingStatusEnum.known
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type KnownRecordingStatus = typeof KnownRecordingStatus.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UnrecognizedRecordingStatus = Schema.Schema.Type<typeof RecordingStatusEnum.unrecognized>
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RecordingStatus = RecordingStatusEnum.schema
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RecordingStatus = typeof RecordingStatus.Type
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export class RecordingStatusCallback extends Schema.Class<RecordingStatusCallback>("RecordingStatusCallback")({
+  accountSid: essential(issuedBy("ProjectId"), "AccountSid"),
+  callSid: essential(issuedBy("CallSid"), "CallSid"),
+  recordingSid: essential(Schema.NonEmptyString, "RecordingSid"),
+  recordingStatus: essential(RecordingStatus, "RecordingStatus"),
+  recordingUrl: optional(Schema.NonEmptyString, "RecordingUrl"),
+  /** Seconds. */
+  recordingDuration: optional(IntFromString, "RecordingDuration"),
+  /** 1 (mono) or 2 (dual). */
+  recordingChannels: optional(IntFromString, "RecordingChannels"),
+  recordingSource: optional(Schema.NonEmptyString, "RecordingSource"),
+  recordingStartTime: optional(Rfc2822Date, "RecordingStartTime"),
+  errorCode: optional(Schema.String, "ErrorCode")
+}) {}
+
+/**
+ * Form fields ⇄ `RecordingStatusCallback`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RecordingStatusCallbackForm: Schema.Schema<RecordingStatusCallback, FormParams> = form(
+  RecordingStatusCallback,
+  "RecordingStatusCallbackForm"
+)
+
+/**
+ * The form fields of a callback, ready for an `application/x-www-form-urlencoded` body.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const toFormParams: (callback: RecordingStatusCallback) => FormParams = Schema.encodeSync(RecordingStatusCallbackForm)
+
+/**
+ * Decodes the form fields of a received callback.
+ *
+ * @since 0.1.0
+ * @category decoding
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ * import * as Effect from "effect/Effect"
+ *
+ * const callback = RecordingStatusCallback.fromFormParams(Object.entries({
+ *   AccountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   CallSid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   RecordingSid: "b3877c40-da60-4998-90ad-b792e98472re",
+ *   RecordingStatus: "completed",
+ *   RecordingDuration: "94",
+ *   RecordingChannels: "1"
+ * }))
+ * Effect.runPromise(callback).then((recording) => console.log(recording.recordingStatus, recording.recordingDuration))
+ * ```
+ */
+export const fromFormParams: (params: FormParams) => Effect.Effect<RecordingStatusCallback, ParseResult.ParseError> = Schema
+  .decodeUnknown(RecordingStatusCallbackForm, { errors: "all" })
