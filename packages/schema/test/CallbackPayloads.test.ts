@@ -8,6 +8,7 @@ import { AsyncAmdStatusCallback, RecordingStatusCallback } from "@effect-signalw
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
+import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import { issuesOf } from "./utils.js"
 
@@ -44,7 +45,7 @@ describe("RecordingStatusCallback", () => {
         ErrorCode: "0"
       }))
       expect(callback.recordingStatus).toBe("transcoding")
-      expect(RecordingStatusCallback.KnownRecordingStatus.literals).not.toContain(callback.recordingStatus)
+      expect(Schema.is(RecordingStatusCallback.KnownRecordingStatus)(callback.recordingStatus)).toBe(false)
       expect(callback.recordingStartTime).toStrictEqual(new Date("2018-09-19T20:00:00Z"))
       expect(callback.errorCode).toBe("0")
       expect(callback).not.toHaveProperty("recordingTrack")
