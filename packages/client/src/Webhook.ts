@@ -74,6 +74,14 @@ const pathAndQuery = (originalUrl: string): string => {
  *
  * @since 0.1.0
  * @category urls
+ * @example
+ * ```ts
+ * import { Webhook, WebhookConfig } from "@effect-signalwire/client"
+ * import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+ * import * as Effect from "effect/Effect"
+ *
+ * const url = Effect.zipWith(HttpServerRequest.HttpServerRequest, WebhookConfig.WebhookConfig, Webhook.receivedUrl)
+ * ```
  */
 export const receivedUrl = (request: HttpServerRequest.HttpServerRequest, config: WebhookConfigModule.Service): string => {
   const path = pathAndQuery(request.originalUrl)

@@ -40,6 +40,13 @@ export interface Service {
 /**
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { WebhookConfig } from "@effect-signalwire/client"
+ * import * as Effect from "effect/Effect"
+ *
+ * const publicUrl = Effect.map(WebhookConfig.WebhookConfig, (config) => config.publicUrl)
+ * ```
  */
 export class WebhookConfig extends Context.Tag("@effect-signalwire/client/WebhookConfig")<WebhookConfig, Service>() {}
 
@@ -64,6 +71,15 @@ const publicUrlRule = "an http(s) URL such as https://app.example.com (optionall
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { WebhookConfig } from "@effect-signalwire/client"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
+ *
+ * Effect.runPromise(Effect.either(WebhookConfig.make({ signingKey: Redacted.make("PSxxxxxxxx"), publicUrl: "app.example.com?x" })))
+ *   .then((result) => console.log(result._tag)) // "Left": publicUrl is not an http(s) URL
+ * ```
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError> =>
   Effect.gen(function*() {
@@ -108,6 +124,12 @@ export const layer = (options: Options): Layer.Layer<WebhookConfig, ConfigError.
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { WebhookConfig } from "@effect-signalwire/client"
+ *
+ * console.log(WebhookConfig.environmentVariables.signingKey) // "SIGNALWIRE_SIGNING_KEY"
+ * ```
  */
 export const environmentVariables = {
   signingKey: "SIGNALWIRE_SIGNING_KEY",

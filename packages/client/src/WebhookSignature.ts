@@ -22,6 +22,13 @@ import * as Schema from "effect/Schema"
 /**
  * @since 0.1.0
  * @category headers
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ *
+ * const header = (request: Request) =>
+ *   request.headers.get(WebhookSignature.signatureHeader) ?? request.headers.get(WebhookSignature.twilioSignatureHeader)
+ * ```
  */
 export const signatureHeader = "x-signalwire-signature"
 
@@ -30,6 +37,12 @@ export const signatureHeader = "x-signalwire-signature"
  *
  * @since 0.1.0
  * @category headers
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ *
+ * console.log(WebhookSignature.twilioSignatureHeader) // "x-twilio-signature"
+ * ```
  */
 export const twilioSignatureHeader = "x-twilio-signature"
 
@@ -84,6 +97,18 @@ export type VerifyInput =
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
+ *
+ * const checked = WebhookSignature.verify({
+ *   signingKey: Redacted.make("PSxxxxxxxx"),
+ *   url: "https://app.example.com/status",
+ *   signature: undefined
+ * }).pipe(Effect.catchTag("InvalidSignature", (error) => Effect.succeed(error.reason))) // "Missing"
+ * ```
  */
 export class InvalidSignature extends Schema.TaggedError<InvalidSignature>(
   "@effect-signalwire/client/WebhookSignature/InvalidSignature"
@@ -170,6 +195,13 @@ const hostAndPort = /^((?:.*@)?(?:\[[^\]]*\]|[^:]*))(?::(\d*))?$/s
  *
  * @since 0.1.0
  * @category urls
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ *
+ * console.log(WebhookSignature.urlVariants("https://app.example.com/status"))
+ * // ["https://app.example.com/status", "https://app.example.com:443/status"]
+ * ```
  */
 export const urlVariants = (url: string): ReadonlyArray<string> => {
   const parts = authority.exec(url)
@@ -189,6 +221,15 @@ export const urlVariants = (url: string): ReadonlyArray<string> => {
  *
  * @since 0.1.0
  * @category signing
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ * import * as Effect from "effect/Effect"
+ *
+ * const body = JSON.stringify({ call_sid: "b3877c40-da60-4998-90ad-b792e98472ca" })
+ * Effect.runPromise(WebhookSignature.bodySHA256(body)).then((hash) =>
+ *   console.log(`https://app.example.com/hook?bodySHA256=${hash}`))
+ * ```
  */
 export const bodySHA256 = (body: string): Effect.Effect<string> =>
   Effect.map(

@@ -24,6 +24,18 @@ import { issuedBy } from "./Sid.js"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { AsyncAmdStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const amd = Schema.decodeUnknownSync(AsyncAmdStatusCallback.AsyncAmdStatusCallback)({
+ *   AccountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   CallSid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   AnsweredBy: "human"
+ * })
+ * console.log(amd.answeredBy) // "human"
+ * ```
  */
 export class AsyncAmdStatusCallback extends Schema.Class<AsyncAmdStatusCallback>("AsyncAmdStatusCallback")({
   accountSid: essential(issuedBy("ProjectId"), "AccountSid"),
@@ -38,6 +50,14 @@ export class AsyncAmdStatusCallback extends Schema.Class<AsyncAmdStatusCallback>
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { AsyncAmdStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const fromBody = (body: string) =>
+ *   Schema.decodeUnknown(AsyncAmdStatusCallback.AsyncAmdStatusCallbackForm)(Array.from(new URLSearchParams(body)))
+ * ```
  */
 export const AsyncAmdStatusCallbackForm: Schema.Schema<AsyncAmdStatusCallback, FormParams> = form(
   AsyncAmdStatusCallback,
@@ -49,6 +69,19 @@ export const AsyncAmdStatusCallbackForm: Schema.Schema<AsyncAmdStatusCallback, F
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { AsyncAmdStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const amd = Schema.decodeUnknownSync(AsyncAmdStatusCallback.AsyncAmdStatusCallback)({
+ *   AccountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   CallSid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   AnsweredBy: "machine_end_beep",
+ *   MachineDetectionDuration: "3120"
+ * })
+ * console.log(new URLSearchParams(AsyncAmdStatusCallback.toFormParams(amd).map(([k, v]) => [k, v])).toString())
+ * ```
  */
 export const toFormParams: (callback: AsyncAmdStatusCallback) => FormParams = Schema.encodeSync(AsyncAmdStatusCallbackForm)
 

@@ -40,6 +40,13 @@ const RecordingStatusEnum = openEnum("RecordingStatus", [
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * console.log(Schema.is(RecordingStatusCallback.KnownRecordingStatus)("completed")) // true
+ * ```
  */
 export const KnownRecordingStatus = RecordingStatusEnum.known
 
@@ -58,6 +65,14 @@ export type UnrecognizedRecordingStatus = Schema.Schema.Type<typeof RecordingSta
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * // A status this version does not know is kept, not rejected.
+ * console.log(Schema.decodeUnknownSync(RecordingStatusCallback.RecordingStatus)("transcoding"))
+ * ```
  */
 export const RecordingStatus = RecordingStatusEnum.schema
 
@@ -70,6 +85,20 @@ export type RecordingStatus = typeof RecordingStatus.Type
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const recording = Schema.decodeUnknownSync(RecordingStatusCallback.RecordingStatusCallback)({
+ *   AccountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   CallSid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   RecordingSid: "b3877c40-da60-4998-90ad-b792e98472re",
+ *   RecordingStatus: "completed",
+ *   RecordingDuration: "not a number" // dropped, not fatal
+ * })
+ * console.log(recording.recordingStatus, recording.recordingDuration) // "completed" undefined
+ * ```
  */
 export class RecordingStatusCallback extends Schema.Class<RecordingStatusCallback>("RecordingStatusCallback")({
   accountSid: essential(issuedBy("ProjectId"), "AccountSid"),
@@ -91,6 +120,14 @@ export class RecordingStatusCallback extends Schema.Class<RecordingStatusCallbac
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const fromBody = (body: string) =>
+ *   Schema.decodeUnknown(RecordingStatusCallback.RecordingStatusCallbackForm)(Array.from(new URLSearchParams(body)))
+ * ```
  */
 export const RecordingStatusCallbackForm: Schema.Schema<RecordingStatusCallback, FormParams> = form(
   RecordingStatusCallback,
@@ -102,6 +139,19 @@ export const RecordingStatusCallbackForm: Schema.Schema<RecordingStatusCallback,
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const recording = Schema.decodeUnknownSync(RecordingStatusCallback.RecordingStatusCallback)({
+ *   AccountSid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   CallSid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   RecordingSid: "b3877c40-da60-4998-90ad-b792e98472re",
+ *   RecordingStatus: "in-progress"
+ * })
+ * console.log(RecordingStatusCallback.toFormParams(recording))
+ * ```
  */
 export const toFormParams: (callback: RecordingStatusCallback) => FormParams = Schema.encodeSync(RecordingStatusCallbackForm)
 
