@@ -156,7 +156,7 @@ const signedData = (url: string, params: Params | undefined): string => {
 
 // HMAC pads a key shorter than its block with zero bytes, so the empty key is the one-zero-byte
 // key; WebCrypto refuses a zero-length key, node:crypto and the official SDK do not.
-const hmacKey = (signingKey: Redacted.Redacted<string>) => {
+const importKey = (signingKey: Redacted.Redacted<string>) => {
   const bytes = encoder.encode(Redacted.value(signingKey))
   return globalThis.crypto.subtle.importKey(
     "raw",
@@ -165,6 +165,19 @@ const hmacKey = (signingKey: Redacted.Redacted<string>) => {
     false,
     ["sign"]
   )
+}
+
+// One imported (non-extractable) key per configured Redacted: a receiver verifies every callback
+// with the same one.
+const importedKeys = new WeakMap<Redacted.Redacted<string>, Promise<CryptoKey>>()
+
+const hmacKey = (signingKey: Redacted.Redacted<string>): Promise<CryptoKey> => {
+  let key = importedKeys.get(signingKey)
+  if (key === undefined) {
+    key = importKey(signingKey)
+    importedKeys.set(signingKey, key)
+  }
+  return key
 }
 
 const base64 = (bytes: ArrayBuffer): string => {
