@@ -14,12 +14,15 @@
  * | no signature, or not SignalWire's | 403, empty (why is logged, never the key) |
  * | a body that does not decode as the payload | 400, empty (the issues are logged) |
  *
- * `GET` webhooks are read from the query string (the URL alone is signed); a JSON body is verified
+ * A payload field that does not fit its type is left out (see the schema's `essentialFields`)
+ * and logged at debug level, rather than answered 400: SignalWire would count the delivery as
+ * failed. `GET` webhooks are read from the query string (the URL alone is signed); a JSON body is verified
  * through its `bodySHA256` query parameter. Callbacks may arrive late, twice or out of order:
  * see `CallbackSequence`.
  *
  * @since 0.1.0
  */
+import type { UnreadableField } from "@effect-signalwire/schema"
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -28,6 +31,7 @@ import type * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
+import { logUnreadable } from "./internal/unreadable.js"
 import { WebhookConfig } from "./WebhookConfig.js"
 import type * as WebhookConfigModule from "./WebhookConfig.js"
 import * as WebhookSignature from "./WebhookSignature.js"
@@ -100,6 +104,10 @@ export const receivedUrl = (request: HttpServerRequest.HttpServerRequest, config
 const formPairs = (text: string): Array<readonly [string, string]> => Array.from(new URLSearchParams(text))
 
 const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/([\w.+-]*\+)?json\b/i.test(contentType)
+
+// The payload schemas keep the fields that did not fit in `unreadable` (logged at debug level).
+const hasUnreadable = (value: unknown): value is { readonly unreadable: ReadonlyArray<UnreadableField.UnreadableField> } =>
+  typeof value === "object" && value !== null && Array.isArray((value as { readonly unreadable?: unknown }).unreadable)
 
 type Rejection = { readonly status: 400 | 403; readonly log: string; readonly annotations: Record<string, unknown> }
 
@@ -178,6 +186,7 @@ export const handler = <A, I, E, R>(
         annotations: { url, issues: ParseResult.TreeFormatter.formatErrorSync(decoded.left) }
       })
     }
+    if (hasUnreadable(decoded.right)) yield* Effect.annotateLogs(logUnreadable("webhook", decoded.right), { url })
     const reply = yield* handle(decoded.right, { url, method: request.method, headers: request.headers })
     return typeof reply === "string"
       ? HttpServerResponse.text(reply, { contentType: "text/xml" })

@@ -17,6 +17,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { createServer } from "node:http"
@@ -61,7 +62,10 @@ const serve = (options: WebhookConfig.Options, reply: (callback: StatusCallback.
       )
     )
     const server = yield* NodeHttpServer.make(() => createServer(), { port: 0, host: "127.0.0.1" })
-    yield* server.serve(app.pipe(Effect.provide(Layer.merge(WebhookConfig.layer(options), recorder.logger)), Effect.orDie))
+    yield* server.serve(app.pipe(
+      Effect.provide(Layer.mergeAll(WebhookConfig.layer(options), recorder.logger, Logger.minimumLogLevel(LogLevel.Debug))),
+      Effect.orDie
+    ))
     return { ...recorder, origin: `http://127.0.0.1:${(server.address as HttpServer.TcpAddress).port}` }
   })
 
@@ -116,6 +120,16 @@ describe("Webhook.handler on a Node server", () => {
       expect(server.logs[0]).toContain("\"reason\":\"Missing\"")
       expect(server.logs.slice(1).every((line) => line.includes("\"reason\":\"Mismatch\""))).toBe(true)
       expect(server.logs.join("\n")).not.toContain(key)
+    }))
+
+  it.scoped("an odd non-essential field is left out and logged at debug level, not answered 400", () =>
+    Effect.gen(function*() {
+      const server = yield* serve({ signingKey })
+      const response = yield* signedPost(`${server.origin}/status`, undefined, {}, { ...fields, Timestamp: "soon", CallbackSource: "" })
+      expect(response.status).toBe(200)
+      expect(server.handled[0]!.timestamp).toBeUndefined()
+      expect(server.handled[0]!.unreadable.map(({ field }) => field)).toStrictEqual(["Timestamp"])
+      expect(server.logs.join("\n")).toContain("Timestamp=\\\"soon\\\"")
     }))
 
   it.scoped("a signed body that does not decode is 400 with an empty body, and the issue is logged", () =>

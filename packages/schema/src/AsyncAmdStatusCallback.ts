@@ -8,7 +8,8 @@
  *
  * Decoded to camelCase with numbers; the project, the call and who answered are essential (the
  * callback fails to decode without them); `MachineDetectionDuration` is dropped, not fatal, when it
- * is not a number; fields SignalWire may add later are ignored. Verify its signature with the
+ * is not a number, and kept as it came in `unreadable`; fields SignalWire may add later are
+ * ignored. Verify its signature with the
  * client's `WebhookSignature` first.
  *
  * @since 0.1.0
@@ -18,7 +19,8 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { AnsweredBy } from "./AnsweredBy.js"
 import type { FormParams } from "./CreateCallForm.js"
-import { essential, form, IntFromString, optional } from "./internal/callbackFields.js"
+import { form, IntFromString } from "./internal/callbackFields.js"
+import * as Lenient from "./internal/lenient.js"
 import { issuedBy } from "./Sid.js"
 
 /**
@@ -37,13 +39,29 @@ import { issuedBy } from "./Sid.js"
  * console.log(amd.answeredBy) // "human"
  * ```
  */
-export class AsyncAmdStatusCallback extends Schema.Class<AsyncAmdStatusCallback>("AsyncAmdStatusCallback")({
-  accountSid: essential(issuedBy("ProjectId"), "AccountSid"),
-  callSid: essential(issuedBy("CallSid"), "CallSid"),
-  answeredBy: essential(AnsweredBy, "AnsweredBy"),
+export class AsyncAmdStatusCallback extends Schema.Class<AsyncAmdStatusCallback>("AsyncAmdStatusCallback")(Lenient.struct({
+  accountSid: Lenient.essential(issuedBy("ProjectId"), "AccountSid"),
+  callSid: Lenient.essential(issuedBy("CallSid"), "CallSid"),
+  answeredBy: Lenient.essential(AnsweredBy, "AnsweredBy"),
   /** How long detection took, in milliseconds. */
-  machineDetectionDuration: optional(IntFromString, "MachineDetectionDuration")
-}) {}
+  machineDetectionDuration: Lenient.optional(IntFromString, "MachineDetectionDuration")
+})) {}
+
+/**
+ * The fields of a callback that must decode, or the delivery is refused (answered 400 by
+ * `Webhook.handler`): which call and project it is about, and who answered. Any other field that does not fit is left out and kept in the
+ * value's `unreadable` list.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { AsyncAmdStatusCallback } from "@effect-signalwire/schema"
+ *
+ * console.log(AsyncAmdStatusCallback.essentialFields.join(", "))
+ * ```
+ */
+export const essentialFields = ["AccountSid", "CallSid", "AnsweredBy"] as const
 
 /**
  * Form fields ⇄ `AsyncAmdStatusCallback`.

@@ -8,7 +8,8 @@
  *
  * Decoded to camelCase with numbers and a `Date`. The project, the call, the recording and its
  * status are essential (a status this version does not know is kept as an
- * `UnrecognizedRecordingStatus`); every other field is dropped, not fatal, when it does not fit;
+ * `UnrecognizedRecordingStatus`); every other field is dropped, not fatal, when it does not fit
+ * (and kept as it came in `unreadable`);
  * fields SignalWire may add later are ignored. SignalWire's spec labels the body JSON; it arrives
  * form-encoded like every LaML webhook.
  *
@@ -18,7 +19,8 @@ import type * as Effect from "effect/Effect"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { FormParams } from "./CreateCallForm.js"
-import { essential, form, IntFromString, optional } from "./internal/callbackFields.js"
+import { form, IntFromString } from "./internal/callbackFields.js"
+import * as Lenient from "./internal/lenient.js"
 import { openEnum } from "./internal/openEnum.js"
 import { Rfc2822Date } from "./Rfc2822Date.js"
 import { issuedBy } from "./Sid.js"
@@ -100,20 +102,36 @@ export type RecordingStatus = typeof RecordingStatus.Type
  * console.log(recording.recordingStatus, recording.recordingDuration) // "completed" undefined
  * ```
  */
-export class RecordingStatusCallback extends Schema.Class<RecordingStatusCallback>("RecordingStatusCallback")({
-  accountSid: essential(issuedBy("ProjectId"), "AccountSid"),
-  callSid: essential(issuedBy("CallSid"), "CallSid"),
-  recordingSid: essential(Schema.NonEmptyString, "RecordingSid"),
-  recordingStatus: essential(RecordingStatus, "RecordingStatus"),
-  recordingUrl: optional(Schema.NonEmptyString, "RecordingUrl"),
+export class RecordingStatusCallback extends Schema.Class<RecordingStatusCallback>("RecordingStatusCallback")(Lenient.struct({
+  accountSid: Lenient.essential(issuedBy("ProjectId"), "AccountSid"),
+  callSid: Lenient.essential(issuedBy("CallSid"), "CallSid"),
+  recordingSid: Lenient.essential(Schema.NonEmptyString, "RecordingSid"),
+  recordingStatus: Lenient.essential(RecordingStatus, "RecordingStatus"),
+  recordingUrl: Lenient.optional(Schema.NonEmptyString, "RecordingUrl"),
   /** Seconds. */
-  recordingDuration: optional(IntFromString, "RecordingDuration"),
+  recordingDuration: Lenient.optional(IntFromString, "RecordingDuration"),
   /** 1 (mono) or 2 (dual). */
-  recordingChannels: optional(IntFromString, "RecordingChannels"),
-  recordingSource: optional(Schema.NonEmptyString, "RecordingSource"),
-  recordingStartTime: optional(Rfc2822Date, "RecordingStartTime"),
-  errorCode: optional(Schema.String, "ErrorCode")
-}) {}
+  recordingChannels: Lenient.optional(IntFromString, "RecordingChannels"),
+  recordingSource: Lenient.optional(Schema.NonEmptyString, "RecordingSource"),
+  recordingStartTime: Lenient.optional(Rfc2822Date, "RecordingStartTime"),
+  errorCode: Lenient.optional(Schema.String, "ErrorCode")
+})) {}
+
+/**
+ * The fields of a callback that must decode, or the delivery is refused (answered 400 by
+ * `Webhook.handler`): which call, project and recording it is about, and the recording's status. Any other field that does not fit is left out and kept in the
+ * value's `unreadable` list.
+ *
+ * @since 0.1.0
+ * @category models
+ * @example
+ * ```ts
+ * import { RecordingStatusCallback } from "@effect-signalwire/schema"
+ *
+ * console.log(RecordingStatusCallback.essentialFields.join(", "))
+ * ```
+ */
+export const essentialFields = ["AccountSid", "CallSid", "RecordingSid", "RecordingStatus"] as const
 
 /**
  * Form fields ⇄ `RecordingStatusCallback`.

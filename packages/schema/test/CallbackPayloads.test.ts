@@ -51,6 +51,15 @@ describe("RecordingStatusCallback", () => {
       expect(callback).not.toHaveProperty("recordingTrack")
     }))
 
+  it.effect("every non-essential field empty: still decoded, each reported in unreadable", () =>
+    Effect.gen(function*() {
+      const empty = { RecordingUrl: "", RecordingDuration: "", RecordingChannels: "", RecordingSource: "", RecordingStartTime: "" }
+      const callback = yield* RecordingStatusCallback.fromFormParams(Object.entries({ ...recording, ...empty }))
+      expect(callback.recordingStatus).toBe("completed")
+      expect(callback.unreadable.map(({ field }) => field).sort()).toStrictEqual(Object.keys(empty).sort())
+      expect(RecordingStatusCallback.toFormParams(callback).map(([name]) => name)).toStrictEqual(["AccountSid", "CallSid", "RecordingSid", "RecordingStatus"])
+    }))
+
   it("an essential field missing or malformed fails with its name", () => {
     const { CallSid: _, ...withoutCall } = recording
     expect(issuesOf(RecordingStatusCallback.RecordingStatusCallbackForm, Object.entries(withoutCall)).map((issue) => issue.path))
@@ -77,6 +86,10 @@ describe("RecordingStatusCallback", () => {
         const callback = yield* RecordingStatusCallback.fromFormParams(Object.entries(fields) as Array<[string, string]>)
         expect([callback.accountSid, callback.callSid, callback.recordingSid, callback.recordingStatus])
           .toStrictEqual([recording.AccountSid, recording.CallSid, recording.RecordingSid, recording.RecordingStatus])
+        // A value that did not fit is left out and reported, with its name, as it came.
+        const dropped = callback.unreadable.map(({ field, value }) => [field, value])
+        expect(dropped).toStrictEqual(dropped.length === 0 ? [] : [[field, value]])
+        if (dropped.length === 1) expect(RecordingStatusCallback.essentialFields).not.toContain(field)
       })
   )
 })
@@ -104,6 +117,7 @@ describe("AsyncAmdStatusCallback", () => {
       }))
       expect(callback.answeredBy).toBe("robot")
       expect(callback.machineDetectionDuration).toBeUndefined()
+      expect(callback.unreadable.map(({ field, value }) => [field, value])).toStrictEqual([["MachineDetectionDuration", "soon"]])
       expect(AsyncAmdStatusCallback.toFormParams(callback)).toStrictEqual([["AccountSid", amd.AccountSid], ["CallSid", amd.CallSid], ["AnsweredBy", "robot"]])
     }))
 
