@@ -27,6 +27,7 @@ import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -153,19 +154,19 @@ export const handler = <A, I, E, R>(
     const config = yield* WebhookConfig
     const url = receivedUrl(request, config)
     const signature = request.headers[WebhookSignature.signatureHeader] ?? request.headers[WebhookSignature.twilioSignatureHeader]
-    const body = request.method === "GET" || request.method === "HEAD" ? "" : yield* Effect.either(request.text)
-    if (typeof body !== "string" && body._tag === "Left") {
+    // A GET (or HEAD) carries its fields in the query string, and only the URL is signed.
+    const bodyless = request.method === "GET" || request.method === "HEAD"
+    const body = bodyless ? Either.right("") : yield* Effect.either(request.text)
+    if (Either.isLeft(body)) {
       return yield* reject({ status: 400, log: "SignalWire webhook rejected: its body could not be read", annotations: { url, cause: body.left.message } })
     }
-    const text = typeof body === "string" ? body : body.right
+    const text = body.right
     const json = text !== "" && isJson(request.headers["content-type"])
-    const fields: Array<readonly [string, string]> = request.method === "GET" || request.method === "HEAD"
-      ? formPairs(url.includes("?") ? url.slice(url.indexOf("?") + 1) : "")
-      : json ? [] : formPairs(text)
+    const fields = bodyless ? formPairs(url.includes("?") ? url.slice(url.indexOf("?") + 1) : "") : json ? [] : formPairs(text)
     const verified = yield* Effect.either(
       json
         ? WebhookSignature.verify({ signingKey: config.signingKey, url, body: text, signature })
-        : WebhookSignature.verify({ signingKey: config.signingKey, url, params: request.method === "GET" || request.method === "HEAD" ? [] : fields, signature })
+        : WebhookSignature.verify({ signingKey: config.signingKey, url, params: bodyless ? [] : fields, signature })
     )
     if (verified._tag === "Left") {
       return yield* reject({
