@@ -175,7 +175,7 @@ const webhooksOn = (record: CallRecord, status: Status): ReadonlyArray<Webhook> 
     })
   }
   const recording = record.recording
-  if (recording === undefined || call.startTime === null) return webhooks
+  if (recording === undefined || record.answeredAt === null) return webhooks
   const recordingStatus = status === "in-progress"
     ? "in-progress"
     : CallStatus.isFinal(status) ? (call.duration === 0 ? "absent" : "completed") : undefined
@@ -196,7 +196,7 @@ const webhooksOn = (record: CallRecord, status: Status): ReadonlyArray<Webhook> 
       ...(final ? { recordingDuration: call.duration ?? 0 } : {}),
       recordingChannels: recording.channels,
       recordingSource: "OutboundAPI",
-      recordingStartTime: call.startTime,
+      recordingStartTime: record.answeredAt,
       ...(final ? { errorCode: "0" } : {})
     }))
   })
