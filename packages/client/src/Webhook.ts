@@ -10,7 +10,7 @@
  * | what | answer |
  * | --- | --- |
  * | your handler succeeded with nothing | 200, empty |
- * | your handler returned a LaML document (a string) | 200, `text/xml` |
+ * | your handler returned a LaML document (`Laml.response`, or a string) | 200, `text/xml` |
  * | no signature, or not SignalWire's | 403, empty (why is logged, never the key) |
  * | a body that does not decode as the payload | 400, empty (the issues are logged) |
  *
@@ -23,6 +23,7 @@
  * @since 0.1.0
  */
 import type { UnreadableField } from "@effect-signalwire/schema"
+import * as Laml from "@effect-signalwire/schema/Laml"
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -39,12 +40,13 @@ import * as WebhookSignature from "./WebhookSignature.js"
 
 /**
  * What a handler may answer: nothing (200, empty), or a LaML document (200, `text/xml`), for the
- * webhooks whose answer SignalWire executes.
+ * webhooks whose answer SignalWire executes: a `Laml.response([...])` document (checked, then
+ * rendered; one that breaks a rule is logged and answered 500) or an XML string, sent as it is.
  *
  * @since 0.1.0
  * @category models
  */
-export type Reply = void | undefined | string
+export type Reply = void | undefined | string | Laml.Response
 
 /**
  * The parts of the request that a handler may want besides the decoded payload.
@@ -189,6 +191,17 @@ export const handler = <A, I, E, R>(
     }
     if (hasUnreadable(decoded.right)) yield* Effect.annotateLogs(logUnreadable("webhook", decoded.right), { url })
     const reply = yield* handle(decoded.right, { url, method: request.method, headers: request.headers })
+    if (Laml.isResponse(reply)) {
+      const xml = yield* Effect.either(Laml.encode(reply))
+      if (Either.isLeft(xml)) {
+        yield* Effect.annotateLogs(Effect.logError("webhook handler answered a LaML document that breaks a rule"), {
+          url,
+          issues: ParseResult.TreeFormatter.formatErrorSync(xml.left)
+        })
+        return HttpServerResponse.empty({ status: 500 })
+      }
+      return HttpServerResponse.text(xml.right, { contentType: "text/xml" })
+    }
     return typeof reply === "string"
       ? HttpServerResponse.text(reply, { contentType: "text/xml" })
       : HttpServerResponse.empty({ status: 200 })

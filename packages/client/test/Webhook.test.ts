@@ -7,6 +7,7 @@
  */
 import { CallbackSequence, Webhook, WebhookConfig, WebhookSignature } from "@effect-signalwire/client"
 import { StatusCallback } from "@effect-signalwire/schema"
+import * as Laml from "@effect-signalwire/schema/Laml"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpServer from "@effect/platform/HttpServer"
@@ -94,6 +95,21 @@ describe("Webhook.handler on a Node server", () => {
       const server = yield* serve({ signingKey }, () => laml)
       const response = yield* signedPost(`${server.origin}/status`)
       expect(response).toStrictEqual({ status: 200, contentType: "text/xml", body: laml })
+    }))
+
+  it.scoped("a Laml document is checked and rendered; one that breaks a rule is a 500 and an error log", () =>
+    Effect.gen(function*() {
+      const server = yield* serve({ signingKey }, (callback) =>
+        callback.callStatus === "ringing" ? Laml.response([Laml.say(`Hello & ${callback.callStatus}`)]) : Laml.response([Laml.say("bell \u0007")]))
+      const response = yield* signedPost(`${server.origin}/status`)
+      expect(response).toStrictEqual({
+        status: 200,
+        contentType: "text/xml",
+        body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Hello &amp; ringing</Say></Response>"
+      })
+      const broken = yield* signedPost(`${server.origin}/status`, undefined, {}, { ...fields, CallStatus: "completed" })
+      expect(broken).toMatchObject({ status: 500, body: "" })
+      expect(server.logs.join("\n")).toContain("breaks a rule")
     }))
 
   it.scoped("X-Twilio-Signature alone is accepted", () =>
