@@ -68,9 +68,10 @@ export interface NotSent {
   readonly detail: string
 }
 
+// Short on purpose (every byte is in users' bundles); docs/errors-and-retries.md says more.
 const tlsAdvice = {
-  handshake: "TLS handshake failed: the server does not speak HTTPS on this port (an http:// address, a wrong port?)",
-  certificate: "the server's TLS certificate was rejected: check the space URL; behind a TLS-intercepting proxy, trust its CA (NODE_EXTRA_CA_CERTS)"
+  handshake: "TLS failed: the server does not speak HTTPS on this port (an http:// address?)",
+  certificate: "TLS certificate was rejected (a wrong space URL, or a proxy whose CA is not trusted?)"
 }
 
 const tls = (kind: keyof typeof tlsAdvice, cause: unknown, code?: string): NotSent => ({
