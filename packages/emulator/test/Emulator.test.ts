@@ -28,6 +28,7 @@ import {
   projectId,
   type Received,
   recordingClient,
+  reference,
   signingKey
 } from "./utils.js"
 
@@ -105,9 +106,7 @@ describe("Emulator", () => {
     it.scoped("reads the official SDK's full request (official-sdk-wire.json)", () =>
       Effect.gen(function*() {
         const { emulator } = yield* makeEmulator()
-        const sdk = JSON.parse(
-          yield* Effect.promise(() => import("node:fs/promises").then((fs) => fs.readFile(new URL("../../../../shared/reference/official-sdk-wire.json", import.meta.url), "utf8")))
-        )
+        const sdk = reference("official-sdk-wire.json")
         const call = yield* emulator.createCall({ ...request, form: sdk.full.request.params })
         expect(call.status).toBe("queued")
       }))

@@ -4,8 +4,7 @@ import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { readFileSync } from "node:fs"
-import { issuesOf, reference } from "./utils.js"
+import { issuesOf, reference, referenceText } from "./utils.js"
 
 type Request = CreateCallRequest.CreateCallRequest
 type Pairs = ReadonlyArray<readonly [string, string]>
@@ -16,7 +15,7 @@ const sdk = reference("official-sdk-wire.json")
 
 /** The parameter names of the reference page, in its order, with Twiml after ApplicationSid. */
 const documentedOrder: ReadonlyArray<string> = (() => {
-  const page = readFileSync(new URL("../../../../shared/reference/create-a-call.txt", import.meta.url), "utf8")
+  const page = referenceText("create-a-call.txt")
   const request = page.slice(page.indexOf("\nRequest\n"), page.indexOf("\nResponse\n"))
   const names = [...request.matchAll(/^([A-Z][A-Za-z]+)(?:string|enum|integer|boolean|list of strings)(?:Required|Optional)/gm)]
     .map(([, name]) => name!)
