@@ -111,6 +111,14 @@ describe("Emulator", () => {
         expect(call.status).toBe("queued")
       }))
 
+    it.scoped("reads RecordingStatusCallbackEvent space-separated (as documented) and repeated (as the official SDK sends it)", () =>
+      Effect.gen(function*() {
+        const { emulator } = yield* makeEmulator()
+        const spaced = yield* emulator.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: "in-progress completed" }) })
+        const repeated = yield* emulator.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: ["in-progress", "completed"] }) })
+        expect(yield* emulator.calls).toStrictEqual([spaced, repeated])
+      }))
+
     const rejected: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>, ReadonlyArray<readonly [number, string]>]> = [
       ["nothing at all", [], [[21201, "To is required"], [21213, "From is required"], [21205, "Url or an ApplicationSid must be included."]]],
       ["no Url, ApplicationSid or Twiml", form({ To: "+13105678901", From: "+13103384645" }), [[21205, "Url or an ApplicationSid must be included."]]],
@@ -127,6 +135,8 @@ describe("Emulator", () => {
       ["a PUT Method", minimalForm({ Method: "PUT" }), [[21209, "Method must be one of \"GET\", \"POST\""]]],
       ["a PUT StatusCallbackMethod", minimalForm({ StatusCallbackMethod: "PUT" }), [[21209, "StatusCallbackMethod must be one of"]]],
       ["an unknown StatusCallbackEvent", minimalForm({ StatusCallbackEvent: "hangup" }), [[21626, "StatusCallbackEvent must be one of"]]],
+      ["an unknown RecordingStatusCallbackEvent, space-separated", minimalForm({ RecordingStatusCallbackEvent: "in-progress hangup" }), [[21200, "RecordingStatusCallbackEvent must be one of \"completed\", \"in-progress\", \"absent\" (got \"hangup\")"]]],
+      ["an unknown RecordingStatusCallbackEvent, repeated", minimalForm({ RecordingStatusCallbackEvent: ["in-progress", "hangup"] }), [[21200, "RecordingStatusCallbackEvent must be one of \"completed\", \"in-progress\", \"absent\" (got \"hangup\")"]]],
       ["a bad StatusCallback", minimalForm({ StatusCallback: "mailto:x@example.com" }), [[21200, "StatusCallback must be an absolute http: or https: URL"]]],
       ["Record that is no boolean", minimalForm({ Record: "yes" }), [[21200, "Record must be a boolean"]]],
       ["a user name without password", minimalForm({ SipAuthUsername: "alice" }), [[21200, "SipAuthPassword is required with SipAuthUsername"]]],
