@@ -69,8 +69,7 @@ const toForm = (input: CreateCallRequest.Encoded): FormParams => {
     const value = record[key]
     if (value === undefined) continue
     if (Array.isArray(value)) {
-      if (kind === "spaced") params.push([name, value.join(" ")])
-      else for (const item of value) params.push([name, String(item)])
+      for (const item of kind === "spaced" ? [value.join(" ")] : value) params.push([name, String(item)])
     } else {
       params.push([name, String(value)])
     }
