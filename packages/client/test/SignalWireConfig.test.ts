@@ -85,6 +85,8 @@ describe("SignalWireConfig", () => {
       "https://example.signalwire.com/api/laml",
       "example.signalwire.com/api",
       "https://user:secret@example.signalwire.com",
+      "user@example.signalwire.com", // a user name alone
+      "https://:secret@example.signalwire.com", // a password alone
       "https://example.signalwire.com/?x=1",
       "https://example.signalwire.com/#top",
       "https://"

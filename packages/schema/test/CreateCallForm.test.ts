@@ -220,6 +220,13 @@ describe("CreateCallForm", () => {
         const error = yield* Effect.flip(CreateCallForm.fromFormParams([["To", "+13105678901"]]))
         expect(ParseResult.isParseError(error)).toBe(true)
       }))
+
+    it.effect("fromFormParams reports every wrong field, not only the first (the emulator answers with all of them)", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(CreateCallForm.fromFormParams([...base, ["Timeout", "0"], ["Record", "yes"]]))
+        const paths = ParseResult.ArrayFormatter.formatErrorSync(error).map(({ path }) => path)
+        expect(paths).toStrictEqual([["timeout"], ["record"]])
+      }))
   })
 
   describe("properties", () => {
