@@ -13,7 +13,7 @@
  * mutated code (every mutant "no coverage": the sandbox would be resolving the original
  * sources, see scripts/vitest.mutate.config.ts). Not part of `npm test`: see docs/contributing.md.
  */
-import { execFileSync } from "node:child_process"
+import { execFileSync, spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Stryker } from "@stryker-mutator/core"
@@ -135,17 +135,18 @@ const percent = (results: ReadonlyArray<MutantResult>): number => {
   return valid.length === 0 ? 0 : (100 * killed) / valid.length
 }
 
-const originalText = (result: MutantResult): string => {
-  const lines = fs.readFileSync(path.join(root, path.relative(root, result.fileName)), "utf8").split("\n")
-  // Positions are 1-based (mutation-testing-report-schema).
-  const { end, start } = result.location
-  const line = (n: number) => lines[n - 1]!
-  const text =
-    start.line === end.line
-      ? line(start.line).slice(start.column - 1, end.column - 1)
-      : [line(start.line).slice(start.column - 1), ...lines.slice(start.line, end.line - 1), line(end.line).slice(0, end.column - 1)].join("\n")
-  return text.replace(/\s+/g, " ")
+/** The source split at the mutant: before, the text it replaces, after (positions are 1-based). */
+const splitAt = (result: MutantResult): readonly [string, string, string] => {
+  const source = fs.readFileSync(path.resolve(root, result.fileName), "utf8")
+  const lineStarts = [0]
+  for (let index = 0; index < source.length; index++) if (source[index] === "\n") lineStarts.push(index + 1)
+  const offset = ({ column, line }: { readonly line: number; readonly column: number }) => lineStarts[line - 1]! + column - 1
+  const start = offset(result.location.start)
+  const end = offset(result.location.end)
+  return [source.slice(0, start), source.slice(start, end), source.slice(end)]
 }
+
+const originalText = (result: MutantResult): string => splitAt(result)[1]
 
 const oneLine = (text: string, max = 90) => {
   const flat = text.replace(/\s+/g, " ")
@@ -175,8 +176,59 @@ const mutate = async (module: Module, concurrency: number): Promise<Score> => {
     thresholds: { high: 95, low: threshold, break: null }
   }
   const started = Date.now()
-  const results = await new Stryker(options).runMutationTest()
+  const results = await recheckStatic(module, await new Stryker(options).runMutationTest())
   return { module, results, seconds: (Date.now() - started) / 1000 }
+}
+
+const scratch = path.join(root, ".stryker-tmp", "recheck")
+
+/** A copy of the repository's files (tracked and new, not ignored) with node_modules linked. */
+const makeScratchCopy = () => {
+  fs.rmSync(scratch, { recursive: true, force: true })
+  for (const file of git("ls-files", "--cached", "--others", "--exclude-standard")) {
+    if (file.startsWith("docs/") || !fs.existsSync(path.join(root, file))) continue
+    fs.mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true })
+    fs.copyFileSync(path.join(root, file), path.join(scratch, file))
+  }
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(scratch, "node_modules"))
+}
+
+/**
+ * Stryker 9.6's vitest runner reports every STATIC mutant (code run when a module loads, such as
+ * `export const safe = {...}`) as surviving, having run the tests without the mutant active
+ * (seen with `RetryPolicy.safe = {}`, which fails 20 tests by hand). So each static survivor is
+ * re-run here as Stryker would: the mutated text written into a scratch copy, the module's tests
+ * run with vitest (same config); a failing test kills it.
+ */
+const recheckStatic = async (module: Module, results: Array<MutantResult>): Promise<Array<MutantResult>> => {
+  const suspects = results.filter((result) => result.status === "Survived" && result.static === true)
+  if (suspects.length === 0) return results
+  console.log(`\nRe-running ${suspects.length} static survivor(s) of ${module.name} by hand (Stryker cannot activate them)`)
+  makeScratchCopy()
+  const testFiles = git("ls-files", "--cached", "--others", "--exclude-standard")
+    .filter((file) => module.tests.some((glob) => globToRegExp(glob).test(file)))
+  const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs")
+  try {
+    for (const result of suspects) {
+      const [before, , after] = splitAt(result)
+      const target = path.join(scratch, path.relative(root, path.resolve(root, result.fileName)))
+      fs.writeFileSync(target, `${before}${result.replacement ?? ""}${after}`)
+      const run = spawnSync(process.execPath, [vitest, "run", "--config", "scripts/vitest.mutate.config.ts", "--bail=1", ...testFiles], {
+        cwd: scratch,
+        encoding: "utf8",
+        timeout: 10 * 60_000
+      })
+      fs.writeFileSync(target, `${before}${originalText(result)}${after}`)
+      if (run.status !== 0) {
+        result.status = run.signal === null ? "Killed" : "Timeout"
+        result.statusReason = "killed when re-run by hand (static mutant)"
+      }
+      console.log(`  ${module.file}:${result.location.start.line}:${result.location.start.column} ${result.mutatorName}: ${result.status}`)
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+  return results
 }
 
 const report = (scores: ReadonlyArray<Score>): boolean => {

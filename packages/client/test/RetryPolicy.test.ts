@@ -77,6 +77,10 @@ describe("RetryPolicy", () => {
       expect(RetryPolicy.make({ schedule: Schedule.recurs(1) }).isRetryable).toBe(RetryPolicy.isNotProcessed)
       expect(Object.values(examples).some(RetryPolicy.none.isRetryable)).toBe(false)
     })
+
+    it("none answers false (a boolean) for every failure", () => {
+      expect(Object.values(examples).map(RetryPolicy.none.isRetryable)).toStrictEqual(Object.values(examples).map(() => false))
+    })
   })
 
   describe("the default policy (safe)", () => {

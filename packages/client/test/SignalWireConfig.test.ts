@@ -153,6 +153,7 @@ describe("SignalWireConfig", () => {
         const error = yield* Effect.flip(SignalWireConfig.make(options({ projectId: id })))
         expect(invalidDataPath(error)).toStrictEqual(["projectId"])
         expect(String(error)).toContain("projectId")
+        expect(error.message).toBe(`expected a project id (a UUID), got ${JSON.stringify(id)}`)
         expect(shown(error)).not.toContain(authToken)
       }))
 
@@ -207,7 +208,12 @@ describe("SignalWireConfig", () => {
     it.effect("neither SIGNALWIRE_SPACE_URL nor SIGNALWIRE_API_HOSTNAME: a ConfigError naming both", () =>
       Effect.gen(function*() {
         const { SIGNALWIRE_SPACE_URL: _, ...rest } = env
-        expectConfigError(yield* fromEnv(rest), "SIGNALWIRE_SPACE_URL", "SIGNALWIRE_API_HOSTNAME")
+        const error = expectConfigError(yield* fromEnv(rest), "SIGNALWIRE_SPACE_URL", "SIGNALWIRE_API_HOSTNAME")
+        assert.isTrue(ConfigError.isMissingData(error))
+        expect((error as ConfigError.MissingData).path).toStrictEqual(["SIGNALWIRE_SPACE_URL"])
+        expect(error.message).toBe(
+          "Expected SIGNALWIRE_SPACE_URL or SIGNALWIRE_API_HOSTNAME to be set: a space such as example.signalwire.com, or an origin such as http://127.0.0.1:8080"
+        )
       }))
 
     it.effect("a malformed SIGNALWIRE_PROJECT_ID: a ConfigError naming it (the token not shown)", () =>
