@@ -36,7 +36,7 @@ const modules: ReadonlyArray<Module> = [
   {
     name: "transport",
     file: "packages/client/src/internal/transport.ts",
-    tests: [`${client}/WireFaults.test.ts`, `${client}/Wire.test.ts`, `${client}/FakeHttpClient.test.ts`, `${client}/CreateCall.test.ts`]
+    tests: [`${client}/TransportFailures.test.ts`, `${client}/WireFaults.test.ts`, `${client}/FakeHttpClient.test.ts`, `${client}/CreateCall.test.ts`]
   },
   { name: "pipeline", file: "packages/client/src/internal/createCall.ts", tests: [`${client}/**/*.test.ts`] },
   {
