@@ -38,7 +38,22 @@ const modules: ReadonlyArray<Module> = [
     file: "packages/client/src/internal/transport.ts",
     tests: [`${client}/TransportFailures.test.ts`, `${client}/WireFaults.test.ts`, `${client}/FakeHttpClient.test.ts`, `${client}/CreateCall.test.ts`]
   },
-  { name: "pipeline", file: "packages/client/src/internal/createCall.ts", tests: [`${client}/**/*.test.ts`] },
+  {
+    name: "pipeline",
+    file: "packages/client/src/internal/request.ts",
+    tests: [
+      `${client}/TransportFailures.test.ts`,
+      `${client}/CreateCall.test.ts`,
+      `${client}/CallControl.test.ts`,
+      `${client}/MalformedResponses.test.ts`,
+      `${client}/RetryPolicy.test.ts`
+    ]
+  },
+  {
+    name: "create",
+    file: "packages/client/src/internal/createCall.ts",
+    tests: [`${client}/CreateCall.test.ts`, `${client}/TransportFailures.test.ts`, `${client}/RetryPolicy.test.ts`, `${client}/Reconcile.test.ts`]
+  },
   {
     name: "retry",
     file: "packages/client/src/RetryPolicy.ts",
