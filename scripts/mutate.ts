@@ -191,7 +191,7 @@ const mutate = async (module: Module, concurrency: number): Promise<Score> => {
     thresholds: { high: 95, low: threshold, break: null }
   }
   const started = Date.now()
-  const results = await recheckStatic(module, await new Stryker(options).runMutationTest())
+  const results = await recheckByHand(module, await new Stryker(options).runMutationTest())
   return { module, results, seconds: (Date.now() - started) / 1000 }
 }
 
@@ -209,16 +209,21 @@ const makeScratchCopy = () => {
 }
 
 /**
- * Stryker 9.6's vitest runner reports every STATIC mutant (code run when a module loads, such as
- * `export const safe = {...}`) as surviving, having run the tests without the mutant active
- * (seen with `RetryPolicy.safe = {}`, which fails 20 tests by hand). So each static survivor is
- * re-run here as Stryker would: the mutated text written into a scratch copy, the module's tests
- * run with vitest (same config); a failing test kills it.
+ * Two kinds of result Stryker 9.6's vitest runner gets wrong are re-run by hand:
+ * - every STATIC mutant (code run when a module loads, such as `export const safe = {...}`) is
+ *   reported as surviving, the tests having run without it active (seen with
+ *   `RetryPolicy.safe = {}`, which fails 20 tests by hand);
+ * - a mutant covered by a few hundred tests is a "runtime error": the runner joins their names
+ *   into one test-name RegExp, which is then too large (seen with the rules' `show`).
+ * Each is re-run as Stryker would: the mutated text written into a scratch copy, the module's
+ * tests run with vitest (same config); a failing test kills it, otherwise it survived.
  */
-const recheckStatic = async (module: Module, results: Array<MutantResult>): Promise<Array<MutantResult>> => {
-  const suspects = results.filter((result) => result.status === "Survived" && result.static === true)
+const recheckByHand = async (module: Module, results: Array<MutantResult>): Promise<Array<MutantResult>> => {
+  const suspects = results.filter((result) =>
+    (result.status === "Survived" && result.static === true) || result.status === "RuntimeError"
+  )
   if (suspects.length === 0) return results
-  console.log(`\nRe-running ${suspects.length} static survivor(s) of ${module.name} by hand (Stryker cannot activate them)`)
+  console.log(`\nRe-running ${suspects.length} static or erroring mutant(s) of ${module.name} by hand`)
   makeScratchCopy()
   const testFiles = git("ls-files", "--cached", "--others", "--exclude-standard")
     .filter((file) => module.tests.some((glob) => globToRegExp(glob).test(file)))
@@ -234,10 +239,8 @@ const recheckStatic = async (module: Module, results: Array<MutantResult>): Prom
         timeout: 10 * 60_000
       })
       fs.writeFileSync(target, `${before}${originalText(result)}${after}`)
-      if (run.status !== 0) {
-        result.status = run.signal === null ? "Killed" : "Timeout"
-        result.statusReason = "killed when re-run by hand (static mutant)"
-      }
+      result.status = run.status === 0 ? "Survived" : run.signal === null ? "Killed" : "Timeout"
+      result.statusReason = "re-run by hand"
       console.log(`  ${module.file}:${result.location.start.line}:${result.location.start.column} ${result.mutatorName}: ${result.status}`)
     }
   } finally {
