@@ -289,7 +289,15 @@ const report = (scores: ReadonlyArray<Score>): boolean => {
 }
 
 const main = async () => {
-  const { changed, concurrency, list, names } = parseArguments(process.argv.slice(2))
+  let parsed: ReturnType<typeof parseArguments>
+  try {
+    parsed = parseArguments(process.argv.slice(2))
+  } catch (error) {
+    console.error(`npm run mutate: ${(error as Error).message}`)
+    process.exitCode = 2
+    return
+  }
+  const { changed, concurrency, list, names } = parsed
   if (list) {
     for (const module of modules) console.log(`${module.name.padEnd(10)} ${module.file}  (tests: ${module.tests.join(", ")})`)
     return
