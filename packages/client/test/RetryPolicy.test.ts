@@ -92,6 +92,13 @@ describe("RetryPolicy", () => {
       expect(RetryPolicy.redirect.isRetryable).toBe(RetryPolicy.isNotProcessed)
     })
 
+    it.effect("honourRetryAfter keeps the output of the schedule it wraps", () =>
+      Effect.gen(function*() {
+        const driver = yield* Schedule.driver(RetryPolicy.honourRetryAfter(Schedule.recurs(3), "30 seconds"))
+        const outputs = [yield* driver.next(examples.ServerError), yield* driver.next(examples.ServerError)]
+        expect(outputs).toStrictEqual([0, 1])
+      }))
+
     it("none answers false (a boolean) for every failure", () => {
       expect(Object.values(examples).map(RetryPolicy.none.isRetryable)).toStrictEqual(Object.values(examples).map(() => false))
     })
