@@ -195,7 +195,8 @@ const mutate = async (module: Module, concurrency: number): Promise<Score> => {
   return { module, results, seconds: (Date.now() - started) / 1000 }
 }
 
-const scratch = path.join(root, ".stryker-tmp", "recheck")
+// One per run: two runs (two modules at once) must not share it.
+const scratch = path.join(root, ".stryker-tmp", `recheck-${process.pid}`)
 
 /** A copy of the repository's files (tracked and new, not ignored) with node_modules linked. */
 const makeScratchCopy = () => {
