@@ -136,6 +136,8 @@ describe("transport failures", () => {
         yield* expectMaybeProcessed(fetchFailed(42))
         const bare = yield* expectMaybeProcessed("socket closed")
         expect(bare.detail).toBe("socket closed")
+        const number = yield* expectMaybeProcessed(42)
+        expect(number.detail).toBe("42")
       }))
 
     it.effect("a cyclic cause chain ends (and counts what it saw)", () =>
@@ -147,6 +149,8 @@ describe("transport failures", () => {
         const { error } = yield* outcome(top)
         assert.instanceOf(error, CreateCallError.TransportError)
         expect(error.code).toBe("ECONNREFUSED")
+        // Each message once, however often the cycle came round.
+        expect(error.detail).toBe("fetch failed: connect ECONNREFUSED 203.0.113.7:443")
       }))
 
     it.effect("a very deep chain is read to a bounded depth: a reset 8 levels down counts, one 20 levels down is not reached", () =>
