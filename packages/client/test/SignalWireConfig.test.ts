@@ -168,6 +168,34 @@ describe("SignalWireConfig", () => {
       }))
   })
 
+  describe("callsPerSecond", () => {
+    it.effect.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("%s: a ConfigError naming callsPerSecond and the value", (callsPerSecond) =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(SignalWireConfig.make(options({ callsPerSecond })))
+        expect(invalidDataPath(error)).toStrictEqual(["callsPerSecond"])
+        expect(error.message).toBe(`expected a positive number of calls per second, got ${callsPerSecond}`)
+      }))
+
+    it.effect("a positive number (a fraction too) is kept; none means no pacing", () =>
+      Effect.gen(function*() {
+        expect((yield* SignalWireConfig.make(options({ callsPerSecond: 0.5 }))).callsPerSecond).toBe(0.5)
+        expect((yield* SignalWireConfig.make(options())).callsPerSecond).toBeUndefined()
+      }))
+
+    it.effect("layerConfig takes it as a number or as a Config, and reads none by default", () =>
+      Effect.gen(function*() {
+        const read = (callsPerSecond?: Config.Config<number> | number) =>
+          Effect.map(fromEnv({ ...env, CPS: "4" }, callsPerSecond === undefined ? undefined : { callsPerSecond }), Either.getOrThrow)
+        expect((yield* read(3)).callsPerSecond).toBe(3)
+        expect((yield* read(Config.number("CPS"))).callsPerSecond).toBe(4)
+        expect((yield* read()).callsPerSecond).toBeUndefined()
+      }))
+  })
+
+  it("the service's key is namespaced by the package (two copies of the package find each other's config)", () => {
+    expect(SignalWireConfig.SignalWireConfig.key).toBe("@effect-signalwire/client/SignalWireConfig")
+  })
+
   describe("layerConfig (from a ConfigProvider)", () => {
     it.effect("reads SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL", () =>
       Effect.gen(function*() {
