@@ -76,8 +76,8 @@ const modules: ReadonlyArray<Module> = [
   },
   {
     name: "webhook",
-    file: "packages/emulator/src/WebhookSignature.ts",
-    tests: ["packages/emulator/test/WebhookSignature.test.ts"]
+    file: "packages/client/src/WebhookSignature.ts",
+    tests: [`${client}/WebhookSignature.test.ts`, `${client}/Webhook.test.ts`]
   }
 ]
 
