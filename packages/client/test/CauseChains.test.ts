@@ -153,6 +153,28 @@ describe("transport failures", () => {
         expect(error.detail).toBe("fetch failed: connect ECONNREFUSED 203.0.113.7:443")
       }))
 
+    it.effect("an AggregateError that lists itself ends too", () =>
+      Effect.gen(function*() {
+        const refusals = new AggregateError([systemError("connect ECONNREFUSED ::1:443", "ECONNREFUSED")])
+        ;(refusals.errors as Array<unknown>).push(refusals)
+        const { error } = yield* outcome(fetchFailed(refusals))
+        assert.instanceOf(error, CreateCallError.TransportError)
+      }))
+
+    it.effect("odd shapes in the chain: `errors` that is no array, a code that is no string, an error without a message", () =>
+      Effect.gen(function*() {
+        // Not an AggregateError's list: ignored, no defect.
+        const notAList = yield* outcome(fetchFailed(Object.assign(systemError("connect ECONNREFUSED 203.0.113.7:443", "ECONNREFUSED"), { errors: 42 })))
+        assert.instanceOf(notAList.error, CreateCallError.TransportError)
+        // A numeric code (an errno) is no system error code: the refusal still decides.
+        const numeric = yield* outcome(fetchFailed(systemError("connect ECONNREFUSED 203.0.113.7:443", "ECONNREFUSED", { code: -111 })))
+        assert.instanceOf(numeric.error, CreateCallError.TransportError)
+        // An empty message adds nothing to the description.
+        const empty = yield* outcome(fetchFailed(new Error("")))
+        assert.instanceOf(empty.error, CreateCallError.OutcomeUnknown)
+        expect(empty.error.detail).toBe("fetch failed")
+      }))
+
     it.effect("a very deep chain is read to a bounded depth: a reset 8 levels down counts, one 20 levels down is not reached", () =>
       Effect.gen(function*() {
         const chain = (depth: number, bottom: unknown): unknown =>
