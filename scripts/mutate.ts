@@ -36,13 +36,13 @@ const modules: ReadonlyArray<Module> = [
   {
     name: "transport",
     file: "packages/client/src/internal/transport.ts",
-    tests: [`${client}/TransportFailures.test.ts`, `${client}/WireFaults.test.ts`, `${client}/FakeHttpClient.test.ts`, `${client}/CreateCall.test.ts`]
+    tests: [`${client}/CauseChains.test.ts`, `${client}/TransportFailures.test.ts`, `${client}/WireFaults.test.ts`, `${client}/FakeHttpClient.test.ts`, `${client}/CreateCall.test.ts`]
   },
   {
     name: "pipeline",
     file: "packages/client/src/internal/request.ts",
     tests: [
-      `${client}/TransportFailures.test.ts`,
+      `${client}/CauseChains.test.ts`, `${client}/TransportFailures.test.ts`,
       `${client}/CreateCall.test.ts`,
       `${client}/CallControl.test.ts`,
       `${client}/MalformedResponses.test.ts`,
@@ -52,7 +52,7 @@ const modules: ReadonlyArray<Module> = [
   {
     name: "create",
     file: "packages/client/src/internal/createCall.ts",
-    tests: [`${client}/CreateCall.test.ts`, `${client}/TransportFailures.test.ts`, `${client}/RetryPolicy.test.ts`, `${client}/Reconcile.test.ts`]
+    tests: [`${client}/CreateCall.test.ts`, `${client}/CauseChains.test.ts`, `${client}/TransportFailures.test.ts`, `${client}/RetryPolicy.test.ts`, `${client}/Reconcile.test.ts`]
   },
   {
     name: "retry",

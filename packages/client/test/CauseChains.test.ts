@@ -62,7 +62,7 @@ const connectPhaseCodes = [
   ["UND_ERR_CONNECT_TIMEOUT", "Connect Timeout Error"]
 ] as const
 
-describe("transport failures", () => {
+describe("cause chains", () => {
   describe("never sent: retried, then TransportError (Connect) with the code", () => {
     it.effect.each(connectPhaseCodes)("%s", ([code, message]) =>
       Effect.gen(function*() {
