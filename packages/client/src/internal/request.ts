@@ -17,7 +17,6 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { flow } from "effect/Function"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
@@ -276,7 +275,7 @@ export const make = (config: SignalWireConfig.Service, httpClient: HttpClient.Ht
     HttpClientRequest.setHeader("user-agent", config.userAgent)
   ).headers
   const client = httpClient.pipe(
-    HttpClient.mapRequest(flow(HttpClientRequest.prependUrl(config.origin), HttpClientRequest.setHeaders(headers))),
+    HttpClient.mapRequest((request) => HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, config.origin), headers)),
     HttpClient.withTracerPropagation(config.tracerPropagation)
   )
 
