@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: throughput and CPU of `createCall` against the official SDK and a raw `fetch`
  * floor, over HTTPS and plain HTTP at concurrency 1 and 50, then start-up time and memory; prints
- * the figures, their ratios and the goals of issue 12 with PASS/MISS (goal 1 needs the floor runners: add
- * `floor-fetch,floor-undici` to `--runners`; `npm run bench:overhead` gives it per operation).
+ * the figures, their ratios and the goals of issue 12 with PASS/MISS (goal 1 against the floor runners;
+ * `npm run bench:overhead` gives it per operation, without the network).
  *
  * A local server (its own process, self-signed certificate made here) answers every create with
  * 201 and a Call. Each measurement is a fresh child process that trusts that certificate through
@@ -11,7 +11,8 @@
  * Every combination runs `--repeats` times interleaved and the figures are medians.
  *
  * Options: `--repeats=3`, `--runners=sdk,raw-fetch` (a subset; `floor-fetch` and `floor-undici` are a bare
- * Effect POST with no validation or decoding, the floor our overhead is measured against), `--startup-rounds=7`, `--quick` (a quarter of the creates, one repeat,
+ * Effect POST with no validation or decoding, the floor our overhead is measured against),
+ * `--startup-rounds=7`, `--quick` (a quarter of the creates, one repeat,
  * three start-up rounds: a smoke run), `--skip-startup`, `--skip-throughput`,
  * `--json=<file>` (also write every sample and median).
  */
