@@ -106,13 +106,17 @@ export const layerWorkflows: Layer.Layer<
  * }).pipe(Effect.provide(Runner))
  * ```
  */
-export const layerSqlite = (options: { readonly filename: string }): Layer.Layer<
+export const layerSqlite = (options: {
+  readonly filename: string
+  /** Overrides of the cluster's settings (e.g. `entityTerminationTimeout`, how long a shutdown waits). */
+  readonly shardingConfig?: Partial<ShardingConfig.ShardingConfig["Type"]> | undefined
+}): Layer.Layer<
   Services,
   ConfigError.ConfigError | SqlError.SqlError,
   SignalWireClient.SignalWireClient | CallLookup.CallLookup
 > =>
   layerWorkflows.pipe(
-    Layer.provideMerge(SingleRunner.layer({ runnerStorage: "memory" })),
+    Layer.provideMerge(SingleRunner.layer({ runnerStorage: "memory", shardingConfig: options.shardingConfig })),
     Layer.provide(SqliteClient.layer({ filename: options.filename }))
   )
 

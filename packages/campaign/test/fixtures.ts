@@ -11,7 +11,8 @@ import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import type { CampaignItem } from "../src/CampaignItem.js"
+import type * as Schema from "effect/Schema"
+import type * as CampaignItem from "../src/CampaignItem.js"
 import * as CampaignRunner from "../src/CampaignRunner.js"
 
 export const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
@@ -33,21 +34,20 @@ export const clientFor = (space: string) =>
     Layer.orDie
   )
 
+/** The number of item `index` (distinct for up to 10,000 items). */
+export const numberOf = (index: number) => `+1310555${String(index).padStart(4, "0")}`
+
 /** `count` items, each to its own number. */
-export const items = (count: number, prefix = "item"): ReadonlyArray<Schema.Encoded<CampaignItem>> =>
+export const items = (count: number, prefix = "item"): ReadonlyArray<Schema.Schema.Encoded<typeof CampaignItem.CampaignItem>> =>
   Array.from({ length: count }, (_, index) => ({
     id: `${prefix}-${index}`,
     request: {
-      to: `+1310555${String(index).padStart(4, "0")}`,
+      to: numberOf(index),
       from: "+13103384645",
       twiml: "<Response><Say>Reminder</Say></Response>"
     }
   }))
 
-type Schema = { Encoded: unknown }
-declare namespace Schema {
-  type Encoded<A> = A extends CampaignItem ? { readonly id: string; readonly request: { readonly to: string; readonly from: string; readonly twiml: string } } : never
-}
 
 /** A fresh temporary directory, removed with the scope. */
 export const tempDir = Effect.acquireRelease(

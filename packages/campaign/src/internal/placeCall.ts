@@ -60,7 +60,8 @@ export const placeCall = (
           return Option.some<CampaignItem.ItemOutcome>({
             _tag: "Unknown",
             failure: failure(found.left._tag, found.left.message),
-            ...sending
+            sentAt: sending.sentAt,
+            attempts: sending.attempts
           })
         }
         const calls = found.right
@@ -79,7 +80,8 @@ export const placeCall = (
               "Ambiguous",
               `${calls.length} calls to ${item.request.to} match (${calls.map((call) => call.sid).join(", ")})`
             ),
-            ...sending
+            sentAt: sending.sentAt,
+            attempts: sending.attempts
           })
         }
         if (options.resendWhenNotFound && sending.attempts < options.maxAttempts) {
@@ -95,7 +97,8 @@ export const placeCall = (
               new Date(sending.sentAt).toISOString()
             } was found`
           ),
-          ...sending
+          sentAt: sending.sentAt,
+          attempts: sending.attempts
         })
       }).pipe(Effect.withSpan("PlaceCall.reconcile"))
 
