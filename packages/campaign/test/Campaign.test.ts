@@ -135,7 +135,9 @@ describe("Campaign on SQLite", () => {
           return {
             createCall: (input, options) =>
               Effect.flatMap(real.createCall(input, options), (call) =>
-                ++creates === 2 ? Effect.zipRight(Deferred.succeed(sent, undefined), Effect.never) : Effect.succeed(call))
+                ++creates === 2
+                  ? Effect.zipRight(Deferred.succeed(sent, undefined), Effect.interruptible(Effect.never))
+                  : Effect.succeed(call))
           }
         })
       ).pipe(Layer.provideMerge(client))

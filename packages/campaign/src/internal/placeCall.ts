@@ -47,7 +47,9 @@ export const placeCall = (
     const pacer = yield* CampaignPacer.CampaignPacer
     const lookup = yield* CallLookup.CallLookup
     const client = yield* SignalWireClient.SignalWireClient
-    const settle = (outcome: CampaignItem.ItemOutcome) => durable(store.settle(campaignId, itemId, outcome))
+    // Records the outcome (an item settled earlier keeps its own) and ends the loop.
+    const settle = (outcome: CampaignItem.ItemOutcome): Effect.Effect<Option.Option<CampaignItem.ItemOutcome>> =>
+      Effect.asSome(durable(store.settle(campaignId, itemId, outcome)))
 
     const reconcile = (
       item: CampaignStore.StoredItem,
@@ -57,7 +59,7 @@ export const placeCall = (
         yield* Effect.sleep(options.reconcileGraceMillis)
         const found = yield* Effect.either(lookup.findCreatedCalls(item.request, new Date(sending.sentAt)))
         if (Either.isLeft(found)) {
-          return Option.some<CampaignItem.ItemOutcome>({
+          return yield* settle({
             _tag: "Unknown",
             failure: failure(found.left._tag, found.left.message),
             sentAt: sending.sentAt,
@@ -66,7 +68,7 @@ export const placeCall = (
         }
         const calls = found.right
         if (calls.length === 1) {
-          return Option.some<CampaignItem.ItemOutcome>({
+          return yield* settle({
             _tag: "Placed",
             sid: calls[0]!.sid,
             attempts: sending.attempts,
@@ -74,7 +76,7 @@ export const placeCall = (
           })
         }
         if (calls.length > 1) {
-          return Option.some<CampaignItem.ItemOutcome>({
+          return yield* settle({
             _tag: "Unknown",
             failure: failure(
               "Ambiguous",
@@ -89,7 +91,7 @@ export const placeCall = (
           yield* durable(store.release(campaignId, itemId))
           return Option.none()
         }
-        return Option.some<CampaignItem.ItemOutcome>({
+        return yield* settle({
           _tag: "Unknown",
           failure: failure(
             "NotFound",
@@ -110,11 +112,11 @@ export const placeCall = (
       }
       const item = stored.value
       const state = item.state
-      if (isSettled(state)) return Option.some(state)
+      if (isSettled(state)) return Option.some<CampaignItem.ItemOutcome>(state)
       if (state._tag === "Sending") return yield* reconcile(item, state)
 
       if (state.attempts >= options.maxAttempts) {
-        return Option.some<CampaignItem.ItemOutcome>({
+        return yield* settle({
           _tag: "Failed",
           failure: failure("AttemptsExhausted", `not processed after ${state.attempts} attempt(s)`),
           attempts: state.attempts
@@ -124,44 +126,50 @@ export const placeCall = (
       if (options.notBefore !== undefined && now < options.notBefore) {
         yield* Effect.sleep(options.notBefore - now)
       }
-      yield* pacer.acquire(options.pacerKey ?? "default", options.callsPerSecond)
+      yield* pacer.acquire(options.pacerKey ?? "default", options.callsPerSecond, options.pacingMarginMillis)
       const sentAt = yield* Clock.currentTimeMillis
       if (options.notAfter !== undefined && sentAt > options.notAfter) {
-        return Option.some<CampaignItem.ItemOutcome>({
+        return yield* settle({
           _tag: "Failed",
           failure: failure("WindowClosed", `not sent by ${new Date(options.notAfter).toISOString()}`),
           attempts: state.attempts
         })
       }
-      const claimed = yield* durable(store.claim(campaignId, itemId, sentAt))
-      if (Option.isNone(claimed) || claimed.value._tag !== "Sending") return Option.none()
-      const sending = claimed.value
+      // From the claim to the answer, a stop (not a crash) lets the send finish and be recorded:
+      // interrupting it there would leave the outcome to a lookup.
+      return yield* Effect.uninterruptibleMask((restore) =>
+        Effect.gen(function*() {
+          const claimed = yield* durable(store.claim(campaignId, itemId, sentAt))
+          if (Option.isNone(claimed) || claimed.value._tag !== "Sending") return Option.none()
+          const sending = claimed.value
 
-      const result = yield* Effect.either(client.createCall(item.request))
-      if (Either.isRight(result)) {
-        return Option.some<CampaignItem.ItemOutcome>({
-          _tag: "Placed",
-          sid: result.right.sid,
-          attempts: sending.attempts,
-          reconciled: false
+          const result = yield* Effect.either(client.createCall(item.request))
+          if (Either.isRight(result)) {
+            return yield* settle({
+              _tag: "Placed",
+              sid: result.right.sid,
+              attempts: sending.attempts,
+              reconciled: false
+            })
+          }
+          const error = result.left
+          if (error._tag === "OutcomeUnknown" || error._tag === "ServerError") return yield* restore(reconcile(item, sending))
+          if (notProcessed(error)) {
+            yield* durable(store.release(campaignId, itemId))
+            return Option.none()
+          }
+          return yield* settle({
+            _tag: "Failed",
+            failure: failure(error._tag, error.message),
+            attempts: sending.attempts
+          })
         })
-      }
-      const error = result.left
-      if (error._tag === "OutcomeUnknown" || error._tag === "ServerError") return yield* reconcile(item, sending)
-      if (notProcessed(error)) {
-        yield* durable(store.release(campaignId, itemId))
-        return Option.none()
-      }
-      return Option.some<CampaignItem.ItemOutcome>({
-        _tag: "Failed",
-        failure: failure(error._tag, error.message),
-        attempts: sending.attempts
-      })
+      )
     })
 
     const loop: Effect.Effect<CampaignItem.ItemOutcome> = Effect.flatMap(
       step,
-      Option.match({ onNone: () => loop, onSome: settle })
+      Option.match({ onNone: () => loop, onSome: Effect.succeed })
     )
     return yield* loop
   }).pipe(
