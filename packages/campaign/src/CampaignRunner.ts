@@ -136,6 +136,20 @@ export interface PgOptions {
 }
 
 /**
+ * The cluster settings `layerPg` starts from (before `shardingConfig`): a dead runner is noticed
+ * within seconds rather than the cluster's default minute, and messages persisted while no
+ * runner held their shard are picked up within two seconds.
+ *
+ * @since 0.1.0
+ * @category defaults
+ */
+export const pgDefaults: Partial<ShardingConfig.ShardingConfig["Type"]> = {
+  runnerHealthCheckInterval: "5 seconds",
+  entityMessagePollInterval: "2 seconds",
+  shardsPerGroup: 60
+}
+
+/**
  * One runner of a cluster on PostgreSQL. It listens for the other runners on `host` and a free
  * port, registers itself in the database, and takes its share of the shards.
  *
@@ -161,6 +175,7 @@ export const layerPg = (options: PgOptions): Layer.Layer<
       Layer.provide(NodeClusterSocket.layerClientProtocol),
       Layer.provide(Layer.succeed(SocketServer.SocketServer, server)),
       Layer.provide(ShardingConfig.layerFromEnv({
+        ...pgDefaults,
         ...options.shardingConfig,
         runnerAddress: Option.some(RunnerAddress.make(host, port))
       })),

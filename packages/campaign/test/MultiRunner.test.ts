@@ -1,0 +1,109 @@
+/**
+ * Several runner processes on one machine sharing one PostgreSQL: each is `npm run campaign`
+ * (scripts/campaign.ts) with `--db postgres://...`, against the emulator served by this test
+ * over HTTP. One runner is killed with SIGKILL mid-run and another started; the campaign
+ * completes with exactly one call per item, at a pace no limit of the campaign's rate counted
+ * over any second would have refused, and a report that matches the emulator's calls.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import * as PgClient from "@effect/sql-pg/PgClient"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import { type ChildProcess, spawn } from "node:child_process"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import * as Campaign from "../src/Campaign.js"
+import * as CampaignStore from "../src/CampaignStore.js"
+import { authToken, EmulatorLive, numberOf, projectId } from "./fixtures.js"
+import { postgres } from "./postgres.js"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..")
+
+interface Runner {
+  readonly child: ChildProcess
+  readonly output: Array<string>
+  readonly exited: Promise<number | null>
+}
+
+/** `npm run campaign` as its own Node process (no npm or tsx parent: a SIGKILL hits the runner). */
+const startRunner = (args: ReadonlyArray<string>) =>
+  Effect.acquireRelease(
+    Effect.sync((): Runner => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "--conditions=@effect-signalwire/source", "scripts/campaign.ts", ...args],
+        { cwd: root, stdio: ["ignore", "pipe", "pipe"] }
+      )
+      const output: Array<string> = []
+      child.stdout!.on("data", (chunk) => output.push(String(chunk)))
+      child.stderr!.on("data", (chunk) => output.push(String(chunk)))
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+      return { child, output, exited }
+    }),
+    (runner) => Effect.sync(() => runner.child.exitCode === null && runner.child.kill("SIGKILL"))
+  )
+
+/** The most creates that arrived within any window of one second. */
+const busiestSecond = (times: ReadonlyArray<number>) => {
+  let most = 0
+  for (let first = 0, last = 0; last < times.length; last++) {
+    while (times[last]! - times[first]! >= 1000) first++
+    most = Math.max(most, last - first + 1)
+  }
+  return most
+}
+
+const count = 200
+const callsPerSecond = 20
+
+describe("Campaign on several runners sharing PostgreSQL", () => {
+  it.scopedLive("three runners, one killed mid-run and another started: every item placed exactly once", () =>
+    Effect.gen(function*() {
+      const url = yield* postgres
+      const emulator = yield* Emulator.Emulator
+      const space = yield* EmulatorServer.url
+      const args = [
+        "--db", url, "--space", space, "--project", projectId, "--token", authToken,
+        "--count", String(count), "--cps", String(callsPerSecond), "--campaign", "multi"
+      ]
+      const database = yield* Layer.build(PgClient.layer({ url: Redacted.make(url), maxConnections: 2 }))
+      const store = yield* Effect.provide(CampaignStore.make, database)
+      const placed = Effect.map(store.statuses("multi"), (items) => items.filter((item) => item.state._tag === "Placed").length)
+
+      const runners = [yield* startRunner(args), yield* startRunner(args), yield* startRunner(args)]
+      // Mid-run: a third of the calls placed.
+      yield* placed.pipe(
+        Effect.repeat({ schedule: Schedule.spaced("100 millis"), until: (n) => n >= count / 3 }),
+        Effect.timeout("3 minutes")
+      )
+      runners[1]!.child.kill("SIGKILL")
+      const atKill = yield* placed
+      runners.push(yield* startRunner(args))
+
+      const codes = yield* Effect.promise(() => Promise.all([runners[0]!, runners[2]!, runners[3]!].map((runner) => runner.exited))).pipe(
+        Effect.timeout("4 minutes")
+      )
+      expect(codes, [runners[0]!, runners[2]!, runners[3]!].map((runner) => runner.output.join("")).join("\n----\n")).toEqual([0, 0, 0])
+
+      const report = yield* Effect.provideService(Campaign.report("multi"), CampaignStore.CampaignStore, store)
+      const calls = yield* emulator.calls
+      expect(atKill).toBeLessThan(count)
+      expect(report.counts).toMatchObject({ total: count, placed: count, failed: 0, unknown: 0 })
+      expect(calls.length).toBe(count)
+      for (let index = 0; index < count; index++) {
+        expect(calls.filter((call) => call.to === numberOf(index)).length).toBe(1)
+      }
+      expect(new Set(report.placed.map((item) => item.sid))).toEqual(new Set(calls.map((call) => call.sid)))
+
+      const creates = (yield* emulator.requests).filter((request) => request.operation === "createCall")
+      expect(creates.every((request) => request.faults.length === 0)).toBe(true)
+      const times = creates.map((request) => request.receivedAt.getTime()).sort((a, b) => a - b)
+      expect(busiestSecond(times)).toBeLessThanOrEqual(callsPerSecond)
+      const seconds = Duration.millis(times[times.length - 1]! - times[0]!)
+      console.log(`${creates.length} creates in ${Duration.format(seconds)}: ${((creates.length - 1) / Duration.toSeconds(seconds)).toFixed(1)} calls/s, busiest second ${busiestSecond(times)}, ${atKill} placed when a runner was killed`)
+    }).pipe(Effect.provide(EmulatorLive)), 420_000)
+})
