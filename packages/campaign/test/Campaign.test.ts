@@ -122,6 +122,22 @@ describe("Campaign on SQLite", () => {
       expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(4)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
+  it.scopedLive("a create that times out is looked up, never sent again; not found, it is reported Unknown", () =>
+    Effect.gen(function*() {
+      const emulator = yield* Emulator.Emulator
+      const { runner } = yield* sqliteRunner
+      const space = yield* EmulatorServer.url
+      yield* emulator.addFault({ fault: Fault.delay("3 seconds"), operation: "createCall", times: 1 })
+      const report = yield* Campaign.run({
+        campaignId: "timeout",
+        items: items(2),
+        options: { callsPerSecond: 50, reconcileGraceMillis: 0 }
+      }).pipe(Effect.provide(runner(clientFor(space, { requestTimeout: "300 millis" }))))
+      expect(report.counts).toMatchObject({ placed: 1, unknown: 1 })
+      assert.strictEqual(report.unknown[0]!.failure.tag, "NotFound")
+      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+    }).pipe(Effect.provide(EmulatorLive)), 60_000)
+
   it.scopedLive("stopped between send and record, then run again on the same file: the call is found, never placed twice", () =>
     Effect.gen(function*() {
       const { client, runner } = yield* sqliteRunner

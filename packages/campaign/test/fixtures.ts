@@ -5,6 +5,7 @@
 import { SignalWireClient } from "@effect-signalwire/client"
 import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -28,8 +29,8 @@ export const EmulatorLive = EmulatorServer.layer().pipe(
 )
 
 /** Our client and the lookup, against the emulator served in context. */
-export const clientFor = (space: string) =>
-  CampaignRunner.layerClient(SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space })).pipe(
+export const clientFor = (space: string, options?: { readonly requestTimeout?: Duration.DurationInput }) =>
+  CampaignRunner.layerClient(SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space, ...options })).pipe(
     Layer.provide(FetchHttpClient.layer),
     Layer.orDie
   )

@@ -8,6 +8,7 @@ import * as SignalWireClient from "@effect-signalwire/client/SignalWireClient"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as CallLookup from "../CallLookup.js"
@@ -143,7 +144,9 @@ export const placeCall = (
           if (Option.isNone(claimed) || claimed.value._tag !== "Sending") return Option.none()
           const sending = claimed.value
 
-          const result = yield* Effect.either(client.createCall(item.request))
+          // The send runs interruptibly in its own fiber (its timeouts must be able to cancel it),
+          // awaited here where a stop cannot interrupt the wait.
+          const result = yield* Effect.either(Fiber.join(yield* Effect.fork(Effect.interruptible(client.createCall(item.request)))))
           if (Either.isRight(result)) {
             return yield* settle({
               _tag: "Placed",
