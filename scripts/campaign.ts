@@ -40,6 +40,9 @@ Options:
   --db <file | url>     SQLite file, or postgres://... shared by several runners (default campaign.db)
   --campaign <id>       the campaign's id: the same id on the same database resumes it (default demo)
   --from <number>       who calls (default +13103384645)
+  --resend-when-not-found
+                        send again a create whose outcome is unknown when a lookup does not find
+                        it (safe against the emulator; on SignalWire a list may lag: see the guide)
   -h, --help            show this help`
 
 class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
@@ -67,6 +70,7 @@ const readFlags = (args: Array<string>) =>
             db: { type: "string" },
             campaign: { type: "string" },
             from: { type: "string" },
+            "resend-when-not-found": { type: "boolean" },
             help: { type: "boolean", short: "h" }
           }
         }),
@@ -83,7 +87,8 @@ const readFlags = (args: Array<string>) =>
       cps: yield* positive("cps", values.cps, 5, false),
       db: values.db ?? "campaign.db",
       campaignId: values.campaign ?? "demo",
-      from: values.from ?? "+13103384645"
+      from: values.from ?? "+13103384645",
+      resendWhenNotFound: values["resend-when-not-found"] ?? false
     }
   })
 
@@ -112,7 +117,7 @@ const runCampaign = (flags: Flags) =>
     const record = yield* Campaign.start({
       campaignId: flags.campaignId,
       items: items(flags),
-      options: { callsPerSecond: flags.cps }
+      options: { callsPerSecond: flags.cps, resendWhenNotFound: flags.resendWhenNotFound }
     })
     yield* Console.log(`Campaign ${record.campaignId}: ${record.itemCount} calls at ${record.options.callsPerSecond}/s, database ${describeDb(flags.db)}`)
     const startedAt = Date.now()

@@ -68,7 +68,10 @@ describe("Campaign on several runners sharing PostgreSQL", () => {
       const space = yield* EmulatorServer.url
       const args = [
         "--db", url, "--space", space, "--project", projectId, "--token", authToken,
-        "--count", String(count), "--cps", String(callsPerSecond), "--campaign", "multi"
+        "--count", String(count), "--cps", String(callsPerSecond), "--campaign", "multi",
+        // On a loaded machine a create may time out before it reaches the emulator; the emulator's
+        // list is immediate, so "not found" means "not placed" here and it is safe to send again.
+        "--resend-when-not-found"
       ]
       const database = yield* Layer.build(PgClient.layer({ url: Redacted.make(url), maxConnections: 2 }))
       const store = yield* Effect.provide(CampaignStore.make, database)

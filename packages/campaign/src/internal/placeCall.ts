@@ -54,7 +54,8 @@ export const placeCall = (
 
     const reconcile = (
       item: CampaignStore.StoredItem,
-      sending: { readonly sentAt: number; readonly attempts: number }
+      sending: { readonly sentAt: number; readonly attempts: number },
+      why: string
     ): Effect.Effect<Option.Option<CampaignItem.ItemOutcome>> =>
       Effect.gen(function*() {
         yield* Effect.sleep(options.reconcileGraceMillis)
@@ -96,9 +97,7 @@ export const placeCall = (
           _tag: "Unknown",
           failure: failure(
             "NotFound",
-            `the create's outcome is unknown and no call to ${item.request.to} created since ${
-              new Date(sending.sentAt).toISOString()
-            } was found`
+            `${why}, and no call to ${item.request.to} created since ${new Date(sending.sentAt).toISOString()} was found`
           ),
           sentAt: sending.sentAt,
           attempts: sending.attempts
@@ -114,7 +113,9 @@ export const placeCall = (
       const item = stored.value
       const state = item.state
       if (isSettled(state)) return Option.some<CampaignItem.ItemOutcome>(state)
-      if (state._tag === "Sending") return yield* reconcile(item, state)
+      if (state._tag === "Sending") {
+        return yield* reconcile(item, state, "a run stopped after recording the send and before its outcome")
+      }
 
       if (state.attempts >= options.maxAttempts) {
         return yield* settle({
@@ -156,7 +157,9 @@ export const placeCall = (
             })
           }
           const error = result.left
-          if (error._tag === "OutcomeUnknown" || error._tag === "ServerError") return yield* restore(reconcile(item, sending))
+          if (error._tag === "OutcomeUnknown" || error._tag === "ServerError") {
+            return yield* restore(reconcile(item, sending, `the create's outcome is unknown (${error._tag}: ${error.message})`))
+          }
           if (notProcessed(error)) {
             yield* durable(store.release(campaignId, itemId))
             return Option.none()
