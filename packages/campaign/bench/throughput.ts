@@ -20,13 +20,17 @@ import { postgres } from "../test/postgres.js"
 const root = path.resolve(import.meta.dirname, "../../..")
 const count = Number(process.argv[2] ?? 200)
 
+/** Runs `npm run campaign` to the end; its exit code and the summary line it printed. */
 const runCli = (args: ReadonlyArray<string>) =>
-  Effect.async<number>((resume) => {
+  Effect.async<{ readonly code: number; readonly summary: string }>((resume) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@effect-signalwire/source", "scripts/campaign.ts", ...args], {
       cwd: root,
-      stdio: "ignore"
+      stdio: ["ignore", "pipe", "inherit"]
     })
-    child.on("exit", (code) => resume(Effect.succeed(code ?? -1)))
+    let output = ""
+    child.stdout.on("data", (chunk) => (output += String(chunk)))
+    child.on("exit", (code) =>
+      resume(Effect.succeed({ code: code ?? -1, summary: /Done in .*/.exec(output)?.[0] ?? "no summary" })))
     return Effect.sync(() => child.kill("SIGKILL"))
   })
 
@@ -37,11 +41,11 @@ const measure = (label: string, runners: number, db: string, cps: number) =>
     yield* emulator.reset
     const campaign = `bench-${label.replace(/\W+/g, "-")}-${cps}`
     const args = ["--db", db, "--space", space, "--project", projectId, "--token", authToken, "--count", String(count), "--cps", String(cps), "--campaign", campaign]
-    const codes = yield* Effect.all(Array.from({ length: runners }, () => runCli(args)), { concurrency: "unbounded" })
+    const results = yield* Effect.all(Array.from({ length: runners }, () => runCli(args)), { concurrency: "unbounded" })
     const times = (yield* emulator.requests).filter((request) => request.operation === "createCall").map((request) => request.receivedAt.getTime()).sort((a, b) => a - b)
     const seconds = (times[times.length - 1]! - times[0]!) / 1000
     yield* Console.log(
-      `${label.padEnd(28)} --cps ${String(cps).padEnd(5)} ${times.length} creates in ${seconds.toFixed(1)} s: ${((times.length - 1) / seconds).toFixed(1)} calls/s (exit codes ${codes.join(",")})`
+      `${label.padEnd(28)} --cps ${String(cps).padEnd(5)} ${times.length} creates in ${seconds.toFixed(1)} s: ${((times.length - 1) / seconds).toFixed(1)} calls/s, load ${os.loadavg()[0]!.toFixed(1)}; ${results.map((result) => `exit ${result.code}: ${result.summary}`).join("; ")}`
     )
   })
 
