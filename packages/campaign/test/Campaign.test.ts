@@ -6,8 +6,10 @@
  * rest.
  */
 import { assert, describe, expect, it } from "@effect/vitest"
+import * as CreateCallError from "@effect-signalwire/client/CreateCallError"
 import * as SignalWireClient from "@effect-signalwire/client/SignalWireClient"
 import { Emulator, EmulatorServer, Fault } from "@effect-signalwire/emulator"
+import type { CreateCallRequest } from "@effect-signalwire/schema"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -136,6 +138,47 @@ describe("Campaign on SQLite", () => {
       expect(report.counts).toMatchObject({ placed: 1, unknown: 1 })
       assert.strictEqual(report.unknown[0]!.failure.tag, "NotFound")
       expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+    }).pipe(Effect.provide(EmulatorLive)), 60_000)
+
+  it.scopedLive("a placed call whose answer is unreadable is recorded by its sid, or found by a lookup: never sent again", () =>
+    Effect.gen(function*() {
+      const emulator = yield* Emulator.Emulator
+      const { client, runner } = yield* sqliteRunner
+      // The create reaches the emulator; its answer is then "unreadable", with the sid for the
+      // first item and without it for the others.
+      const unreadable = Layer.effect(
+        SignalWireClient.SignalWireClient,
+        Effect.gen(function*() {
+          const real = yield* SignalWireClient.SignalWireClient
+          return {
+            createCall: (input, options) =>
+              Effect.flatMap(real.createCall(input, options), (call) =>
+                Effect.fail(
+                  new CreateCallError.PlacedButUnreadable({
+                    status: 201,
+                    ...(call.to === numberOf(0) ? { sid: call.sid } : {}),
+                    bodySnippet: "{",
+                    detail: "cut off",
+                    // The activity hands createCall a decoded request.
+                    request: input as CreateCallRequest.CreateCallRequest,
+                    sentAt: new Date(),
+                    attempts: 1
+                  })
+                ))
+          }
+        })
+      ).pipe(Layer.provideMerge(client))
+      const report = yield* Campaign.run({
+        campaignId: "unreadable",
+        items: items(3),
+        options: { callsPerSecond: 50, reconcileGraceMillis: 0, resendWhenNotFound: true }
+      }).pipe(Effect.provide(runner(unreadable)))
+      const calls = yield* emulator.calls
+      expect(report.counts).toMatchObject({ placed: 3, unknown: 0, failed: 0 })
+      expect(new Set(report.placed.map((item) => item.sid))).toEqual(new Set(calls.map((call) => call.sid)))
+      expect(report.placed.find((item) => item.id === "item-0")!.reconciled).toBe(false)
+      expect(report.placed.filter((item) => item.reconciled).length).toBe(2)
+      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
   it.scopedLive("stopped between send and record, then run again on the same file: the call is found, never placed twice", () =>

@@ -55,7 +55,8 @@ export const placeCall = (
     const reconcile = (
       item: CampaignStore.StoredItem,
       sending: { readonly sentAt: number; readonly attempts: number },
-      why: string
+      why: string,
+      placedForSure = false
     ): Effect.Effect<Option.Option<CampaignItem.ItemOutcome>> =>
       Effect.gen(function*() {
         yield* Effect.sleep(options.reconcileGraceMillis)
@@ -88,7 +89,7 @@ export const placeCall = (
             attempts: sending.attempts
           })
         }
-        if (options.resendWhenNotFound && sending.attempts < options.maxAttempts) {
+        if (options.resendWhenNotFound && !placedForSure && sending.attempts < options.maxAttempts) {
           // Not found after the grace period: send again (the caller opted into trusting the list).
           yield* durable(store.release(campaignId, itemId))
           return Option.none()
@@ -157,8 +158,17 @@ export const placeCall = (
             })
           }
           const error = result.left
-          if (error._tag === "OutcomeUnknown" || error._tag === "ServerError") {
-            return yield* restore(reconcile(item, sending, `the create's outcome is unknown (${error._tag}: ${error.message})`))
+          if (error._tag === "PlacedButUnreadable" && error.sid !== undefined) {
+            // Placed for sure, and the sid is known though the rest of the answer was not readable.
+            return yield* settle({ _tag: "Placed", sid: error.sid, attempts: sending.attempts, reconciled: false })
+          }
+          if (error._tag === "OutcomeUnknown" || error._tag === "ServerError" || error._tag === "PlacedButUnreadable") {
+            return yield* restore(reconcile(
+              item,
+              sending,
+              `the create's outcome is unknown (${error._tag}: ${error.message})`,
+              error._tag === "PlacedButUnreadable"
+            ))
           }
           if (notProcessed(error)) {
             yield* durable(store.release(campaignId, itemId))
