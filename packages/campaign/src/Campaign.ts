@@ -128,9 +128,9 @@ export const validate = (definition: Definition): Effect.Effect<
   })
 
 /**
- * Validates and records the campaign (a campaign already recorded keeps its items and states),
- * then starts its workflow without waiting for it. Safe to call again: that is how a campaign
- * resumes.
+ * Validates and records the campaign (a campaign already recorded keeps its items, options and
+ * states: a re-run resumes it as first defined), then starts its workflow without waiting for
+ * it. Safe to call again: that is how a campaign resumes.
  *
  * @since 0.1.0
  * @category running
@@ -285,22 +285,24 @@ export interface Progress {
 export const progress = (
   campaignId: string,
   options?: { readonly interval?: Duration.DurationInput | undefined }
-): Stream.Stream<Progress, CampaignNotFound | StorageFailed, CampaignStore.CampaignStore> => {
-  const seen = new Map<string, string>()
-  return Stream.repeatEffectWithSchedule(status(campaignId), Schedule.spaced(options?.interval ?? Duration.millis(250))).pipe(
-    Stream.map(({ counts, items }): Progress => {
-      const changed = items.filter((item) => {
-        const key = `${item.state._tag}:${item.updatedAt}`
-        if (seen.get(item.id) === key) return false
-        seen.set(item.id, key)
-        return true
-      })
-      return { counts, changed, done: counts.pending === 0 && counts.sending === 0 }
-    }),
-    Stream.filter((event) => event.changed.length > 0 || event.done),
-    Stream.takeUntil((event) => event.done)
-  )
-}
+): Stream.Stream<Progress, CampaignNotFound | StorageFailed, CampaignStore.CampaignStore> =>
+  Stream.suspend(() => {
+    // What each item looked like at the last event, per run of the stream.
+    const seen = new Map<string, string>()
+    return Stream.repeatEffectWithSchedule(status(campaignId), Schedule.spaced(options?.interval ?? Duration.millis(250))).pipe(
+      Stream.map(({ counts, items }): Progress => {
+        const changed = items.filter((item) => {
+          const key = `${item.state._tag}:${item.updatedAt}`
+          if (seen.get(item.id) === key) return false
+          seen.set(item.id, key)
+          return true
+        })
+        return { counts, changed, done: counts.pending === 0 && counts.sending === 0 }
+      }),
+      Stream.filter((event) => event.changed.length > 0 || event.done),
+      Stream.takeUntil((event) => event.done)
+    )
+  })
 
 /**
  * @since 0.1.0
