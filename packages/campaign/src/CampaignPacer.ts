@@ -4,7 +4,7 @@
  * create, so N runners together stay under the project's calls-per-second limit.
  *
  * The entity answers at once with how long the caller must wait for its slot (by its clock, the
- * slots `(1000 + margin) / callsPerSecond` ms apart, at most a second ahead); the caller sleeps
+ * slots `(1000 + margin) / callsPerSecond` ms apart, at most three seconds ahead); the caller sleeps
  * that long. Asks are volatile (not persisted): an ask lost with a runner is asked again. If the
  * runner that hosts the pacer dies, the entity starts afresh on another runner and waits out the
  * horizon before its first grant, so its slots never overlap its predecessor's. A 429 that gets
@@ -19,6 +19,7 @@ import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 
@@ -42,14 +43,15 @@ export const Acquire = Rpc.make("Acquire", {
 export const PacerEntity = Entity.make("SignalWireCampaignPacer", [Acquire])
 
 /**
- * How far ahead the pacer grants slots. A pacer that starts (first use, or after the runner
+ * How far ahead the pacer grants slots (enough for a campaign's 50 items in flight at 20 calls/s
+ * without a refusal). A pacer that starts (first use, or after the runner
  * that hosted it died) waits this long before its first grant, so that its slots never overlap
  * those its predecessor granted.
  *
  * @since 0.1.0
  * @category defaults
  */
-export const horizonMillis = 1000
+export const horizonMillis = 3000
 
 /**
  * The entity's behaviour: slots `intervalMillis` apart, first come first served, at most
@@ -123,7 +125,11 @@ export const make: Effect.Effect<Service, never, Sharding.Sharding> = Effect.gen
       const intervalMillis = (1000 + marginMillis) / callsPerSecond
       const loop: Effect.Effect<void> = Effect.flatMap(
         ask(key, intervalMillis),
-        ({ granted, waitMillis }) => granted ? Effect.sleep(waitMillis) : Effect.zipRight(Effect.sleep(waitMillis), loop)
+        ({ granted, waitMillis }) =>
+          granted
+            ? Effect.sleep(waitMillis)
+            // Refused callers are told the same time: spread their next asks over a second.
+            : Effect.flatMap(Random.nextIntBetween(0, 1000), (jitter) => Effect.zipRight(Effect.sleep(waitMillis + jitter), loop))
       )
       return loop.pipe(Effect.withSpan("CampaignPacer.acquire", { attributes: { key } }))
     }

@@ -18,18 +18,19 @@ describe("CampaignPacer", () => {
     Effect.gen(function*() {
       const pacer = yield* (yield* makeClient)("project")
       const answers = []
-      for (let i = 0; i < 4; i++) answers.push(yield* pacer.Acquire({ intervalMillis: 400 }))
-      // A fresh pacer waits out the horizon (1 s): its first slot is 1 s away, the next would be
-      // 1.4 s away, beyond the horizon.
+      for (let i = 0; i < 3; i++) answers.push(yield* pacer.Acquire({ intervalMillis: 1000 }))
+      // A fresh pacer waits out the horizon (3 s): its first slot is 3 s away, the next would be
+      // 4 s away, beyond the horizon.
       expect(answers).toEqual([
-        { granted: true, waitMillis: 1000 },
-        { granted: false, waitMillis: 400 },
-        { granted: false, waitMillis: 400 },
-        { granted: false, waitMillis: 400 }
+        { granted: true, waitMillis: 3000 },
+        { granted: false, waitMillis: 1000 },
+        { granted: false, waitMillis: 1000 }
       ])
-      yield* TestClock.adjust("1 second")
-      expect(yield* pacer.Acquire({ intervalMillis: 400 })).toEqual({ granted: true, waitMillis: 400 })
-      expect(yield* pacer.Acquire({ intervalMillis: 400 })).toEqual({ granted: true, waitMillis: 800 })
+      yield* TestClock.adjust("3 seconds")
+      expect(yield* pacer.Acquire({ intervalMillis: 1000 })).toEqual({ granted: true, waitMillis: 1000 })
+      expect(yield* pacer.Acquire({ intervalMillis: 1000 })).toEqual({ granted: true, waitMillis: 2000 })
+      expect(yield* pacer.Acquire({ intervalMillis: 1000 })).toEqual({ granted: true, waitMillis: 3000 })
+      expect(yield* pacer.Acquire({ intervalMillis: 1000 })).toEqual({ granted: false, waitMillis: 1000 })
       yield* TestClock.adjust("10 seconds")
       // Idle: the next slot is now.
       expect(yield* pacer.Acquire({ intervalMillis: 400 })).toEqual({ granted: true, waitMillis: 0 })
@@ -40,7 +41,7 @@ describe("CampaignPacer", () => {
       const client = yield* makeClient
       const first = yield* client("project-a")
       const second = yield* client("project-b")
-      yield* TestClock.adjust("2 seconds")
+      yield* TestClock.adjust("4 seconds")
       expect(yield* first.Acquire({ intervalMillis: 500 })).toEqual({ granted: true, waitMillis: 0 })
       expect(yield* second.Acquire({ intervalMillis: 500 })).toEqual({ granted: true, waitMillis: 0 })
       expect(yield* first.Acquire({ intervalMillis: 500 })).toEqual({ granted: true, waitMillis: 500 })
