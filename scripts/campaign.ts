@@ -178,7 +178,11 @@ const main = Effect.gen(function*() {
     yield* runCampaign(flags).pipe(Effect.provide(runnerLayer(flags, space, project.projectId, project.authToken)))
   }).pipe(
     Effect.provide(EmulatorServer.layer().pipe(
-      Layer.provideMerge(Emulator.layer({ timings: { queued: "200 millis", ringing: "500 millis", inProgress: "1 second" } })),
+      // Limited like a project at SignalWire: 429 beyond --cps creates in any second.
+      Layer.provideMerge(Emulator.layer({
+        timings: { queued: "200 millis", ringing: "500 millis", inProgress: "1 second" },
+        callsPerSecond: flags.cps
+      })),
       Layer.provide(FetchHttpClient.layer)
     ))
   )

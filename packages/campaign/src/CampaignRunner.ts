@@ -27,7 +27,6 @@ import * as SqlMessageStorage from "@effect/cluster/SqlMessageStorage"
 import * as SqlRunnerStorage from "@effect/cluster/SqlRunnerStorage"
 import * as NodeClusterSocket from "@effect/platform-node/NodeClusterSocket"
 import * as NodeSocketServer from "@effect/platform-node/NodeSocketServer"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as SocketServer from "@effect/platform/SocketServer"
 import * as RpcSerialization from "@effect/rpc/RpcSerialization"
 import * as PgClient from "@effect/sql-pg/PgClient"
@@ -36,7 +35,6 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import type * as SqlError from "@effect/sql/SqlError"
 import type { WorkflowEngine } from "@effect/workflow/WorkflowEngine"
 import type * as SignalWireClient from "@effect-signalwire/client/SignalWireClient"
-import type * as SignalWireConfig from "@effect-signalwire/client/SignalWireConfig"
 import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -190,12 +188,12 @@ export const layerPg = (options: PgOptions): Layer.Layer<
 
 /**
  * The `SignalWireClient` and the `CallLookup` from one client layer (e.g.
- * `SignalWireClient.layer(...)` or `layerConfig()`): the lookup uses the same configuration.
+ * `SignalWireClient.layer(...)` or `layerConfig()`): the lookup lists calls through that client.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerClient = <E, R>(
-  client: Layer.Layer<SignalWireClient.SignalWireClient | SignalWireConfig.SignalWireConfig, E, R>
-): Layer.Layer<SignalWireClient.SignalWireClient | CallLookup.CallLookup, E, R | HttpClient.HttpClient> =>
+  client: Layer.Layer<SignalWireClient.SignalWireClient, E, R>
+): Layer.Layer<SignalWireClient.SignalWireClient | CallLookup.CallLookup, E, R> =>
   CallLookup.layer.pipe(Layer.provideMerge(client))

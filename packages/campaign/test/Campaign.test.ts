@@ -151,6 +151,7 @@ describe("Campaign on SQLite", () => {
         Effect.gen(function*() {
           const real = yield* SignalWireClient.SignalWireClient
           return {
+            ...real,
             createCall: (input, options) =>
               Effect.flatMap(real.createCall(input, options), (call) =>
                 Effect.fail(
@@ -192,6 +193,7 @@ describe("Campaign on SQLite", () => {
           const real = yield* SignalWireClient.SignalWireClient
           let creates = 0
           return {
+            ...real,
             createCall: (input, options) =>
               Effect.flatMap(real.createCall(input, options), (call) =>
                 ++creates === 2

@@ -19,14 +19,18 @@ import * as CampaignRunner from "../src/CampaignRunner.js"
 export const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
 export const authToken = "PTcampaign-test-token"
 
-/** The emulator over HTTP, with calls that end quickly. */
-export const EmulatorLive = EmulatorServer.layer().pipe(
-  Layer.provideMerge(Emulator.layer({
-    projects: [{ projectId, authToken }],
-    timings: { queued: "100 millis", ringing: "100 millis", inProgress: "200 millis" }
-  })),
-  Layer.provide(FetchHttpClient.layer)
-)
+/** The emulator over HTTP, with calls that end quickly (and a calls-per-second limit if given). */
+export const emulatorLive = (options?: { readonly callsPerSecond?: number }) =>
+  EmulatorServer.layer().pipe(
+    Layer.provideMerge(Emulator.layer({
+      projects: [{ projectId, authToken }],
+      timings: { queued: "100 millis", ringing: "100 millis", inProgress: "200 millis" },
+      ...options
+    })),
+    Layer.provide(FetchHttpClient.layer)
+  )
+
+export const EmulatorLive = emulatorLive()
 
 /** Our client and the lookup, against the emulator served in context. */
 export const clientFor = (space: string, options?: { readonly requestTimeout?: Duration.DurationInput }) =>
