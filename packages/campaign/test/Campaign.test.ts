@@ -224,6 +224,29 @@ describe("Campaign on SQLite", () => {
       }
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
+  it.scopedLive("the time window: nothing is sent before notBefore, and items not sent by notAfter fail WindowClosed", () =>
+    Effect.gen(function*() {
+      const emulator = yield* Emulator.Emulator
+      const { runner } = yield* sqliteRunner
+      const now = Date.now()
+      const closed = yield* Campaign.run({
+        campaignId: "closed",
+        items: items(2),
+        options: { callsPerSecond: 50, notBefore: now - 60_000, notAfter: now - 1 }
+      }).pipe(Effect.provide(runner()))
+      expect(closed.failed.map((item) => item.failure.tag)).toEqual(["WindowClosed", "WindowClosed"])
+      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(0)
+
+      const opensSoon = yield* Campaign.run({
+        campaignId: "opens-soon",
+        items: items(2, "later"),
+        options: { callsPerSecond: 50, notBefore: Date.now() + 1500 }
+      }).pipe(Effect.provide(runner()))
+      expect(opensSoon.counts.placed).toBe(2)
+      const first = Math.min(...(yield* emulator.requests).map((request) => request.receivedAt.getTime()))
+      expect(first).toBeGreaterThanOrEqual(now + 1500)
+    }).pipe(Effect.provide(EmulatorLive)), 60_000)
+
   it.scopedLive("progress streams every change and ends when every item is settled", () =>
     Effect.gen(function*() {
       const { runner } = yield* sqliteRunner
