@@ -43,6 +43,7 @@ Options:
   --resend-when-not-found
                         send again a create whose outcome is unknown when a lookup does not find
                         it (safe against the emulator; on SignalWire a list may lag: see the guide)
+  --pacing-margin <ms>  slack per second of send slots against network jitter (default 100)
   -h, --help            show this help`
 
 class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
@@ -71,6 +72,7 @@ const readFlags = (args: Array<string>) =>
             campaign: { type: "string" },
             from: { type: "string" },
             "resend-when-not-found": { type: "boolean" },
+            "pacing-margin": { type: "string" },
             help: { type: "boolean", short: "h" }
           }
         }),
@@ -88,7 +90,8 @@ const readFlags = (args: Array<string>) =>
       db: values.db ?? "campaign.db",
       campaignId: values.campaign ?? "demo",
       from: values.from ?? "+13103384645",
-      resendWhenNotFound: values["resend-when-not-found"] ?? false
+      resendWhenNotFound: values["resend-when-not-found"] ?? false,
+      pacingMarginMillis: yield* positive("pacing-margin", values["pacing-margin"], 100, true)
     }
   })
 
@@ -117,7 +120,7 @@ const runCampaign = (flags: Flags) =>
     const record = yield* Campaign.start({
       campaignId: flags.campaignId,
       items: items(flags),
-      options: { callsPerSecond: flags.cps, resendWhenNotFound: flags.resendWhenNotFound }
+      options: { callsPerSecond: flags.cps, resendWhenNotFound: flags.resendWhenNotFound, pacingMarginMillis: flags.pacingMarginMillis }
     })
     yield* Console.log(`Campaign ${record.campaignId}: ${record.itemCount} calls at ${record.options.callsPerSecond}/s, database ${describeDb(flags.db)}`)
     const startedAt = Date.now()

@@ -96,7 +96,9 @@ describe("Campaign on several runners sharing PostgreSQL", () => {
         "--count", String(count), "--cps", String(callsPerSecond), "--campaign", "multi",
         // On a loaded machine a create may time out before it reaches the emulator; the emulator's
         // list is immediate, so "not found" means "not placed" here and it is safe to send again.
-        "--resend-when-not-found"
+        "--resend-when-not-found",
+        // A loaded 2-core machine delays some requests by hundreds of ms between grant and arrival.
+        "--pacing-margin", "400"
       ]
       const database = yield* Layer.build(PgClient.layer({ url: Redacted.make(url), maxConnections: 2 }))
       const store = yield* Effect.provide(CampaignStore.make, database)
