@@ -100,6 +100,9 @@ const pending = encodeState({ _tag: "Pending", attempts: 0 })
 // BIGINT comes back from PostgreSQL as a string, from SQLite as a number.
 const toNumber = (value: unknown): number => typeof value === "number" ? value : Number(value)
 
+/** The advisory lock that serialises creating the tables on PostgreSQL (any fixed number). */
+const schemaLockKey = 7_470_221_001
+
 /**
  * Creates the tables when missing (the same DDL for SQLite and PostgreSQL).
  *
@@ -109,13 +112,14 @@ const toNumber = (value: unknown): number => typeof value === "number" ? value :
 export const make: Effect.Effect<Service, SqlError.SqlError, SqlClient.SqlClient> = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
 
-  yield* sql`CREATE TABLE IF NOT EXISTS signalwire_campaigns (
+  const createTables = Effect.all([
+    sql`CREATE TABLE IF NOT EXISTS signalwire_campaigns (
     campaign_id TEXT PRIMARY KEY,
     options TEXT NOT NULL,
     item_count INTEGER NOT NULL,
     created_at BIGINT NOT NULL
-  )`
-  yield* sql`CREATE TABLE IF NOT EXISTS signalwire_campaign_items (
+  )`,
+    sql`CREATE TABLE IF NOT EXISTS signalwire_campaign_items (
     campaign_id TEXT NOT NULL,
     item_id TEXT NOT NULL,
     position INTEGER NOT NULL,
@@ -126,6 +130,14 @@ export const make: Effect.Effect<Service, SqlError.SqlError, SqlClient.SqlClient
     updated_at BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, item_id)
   )`
+  ], { discard: true })
+  // Several runners start at once on one PostgreSQL, where two concurrent CREATE TABLE IF NOT EXISTS
+  // of the same table can fail (a unique violation in pg_type): the first takes a lock, the others
+  // wait for it and then find the tables.
+  yield* sql.onDialectOrElse({
+    pg: () => sql.withTransaction(Effect.zipRight(sql`SELECT pg_advisory_xact_lock(${schemaLockKey})`, createTables)),
+    orElse: () => createTables
+  })
 
   const now = Effect.clockWith((clock) => clock.currentTimeMillis)
 

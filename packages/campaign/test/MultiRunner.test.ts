@@ -104,7 +104,16 @@ describe("Campaign on several runners sharing PostgreSQL", () => {
       const store = yield* Effect.provide(CampaignStore.make, database)
       const placed = Effect.map(store.statuses("multi"), (items) => items.filter((item) => item.state._tag === "Placed").length)
 
-      const runners = [yield* startRunner(args), yield* startRunner(args), yield* startRunner(args)]
+      // The first runner creates the cluster's tables; the others join once it has placed a call.
+      // (@effect/cluster creates its tables with CREATE TABLE IF NOT EXISTS, which PostgreSQL does
+      // not make safe against a concurrent twin: runners started together on a fresh database can
+      // fail with a unique violation in pg_type. docs/campaigns.md says to start one first.)
+      const runners = [yield* startRunner(args)]
+      yield* placed.pipe(
+        Effect.repeat({ schedule: Schedule.spaced("100 millis"), until: (n) => n >= 1 }),
+        Effect.timeout("3 minutes")
+      )
+      runners.push(yield* startRunner(args), yield* startRunner(args))
       // Mid-run: a third of the calls placed.
       yield* placed.pipe(
         Effect.repeat({ schedule: Schedule.spaced("100 millis"), until: (n) => n >= count / 3 }),
