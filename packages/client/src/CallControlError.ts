@@ -109,7 +109,7 @@ export class NoResponse extends Schema.TaggedError<NoResponse>(identifier("NoRes
   operation: Schema.String,
   sid: Schema.optional(Schema.String),
   /** When the last attempt was sent. */
-  sentAt: Schema.DateFromSelf,
+  sentAt: Schema.ValidDateFromSelf,
   attempts: Schema.Int
 }) {
   readonly [TypeId]: TypeId = TypeId

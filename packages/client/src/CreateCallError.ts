@@ -213,7 +213,7 @@ const reconcileFields = {
   /** The request that was sent (its SIP password still `Redacted`). */
   request: SentRequest,
   /** When the last attempt was sent: list calls to `to` created since then to reconcile. */
-  sentAt: Schema.DateFromSelf,
+  sentAt: Schema.ValidDateFromSelf,
   /** How many times the request was sent. */
   attempts: Schema.Int
 }
