@@ -7,7 +7,7 @@
  * | `InvalidRequest` | the input broke a rule; nothing was sent | no |
  * | `TransportError` | the request never left (connection refused, DNS) | no |
  * | `AuthenticationFailed` | 401 / 403: wrong project id or token | no |
- * | `NotFound` | 404: wrong project or space | no |
+ * | `NotFound` | 404: no such resource (a space URL that points elsewhere) | no |
  * | `ApiRejected` | 400 / 422 (and other 4xx): SignalWire refused the request | no |
  * | `RateLimited` | 429: too many calls; not processed | no |
  * | `ServerError` | 5xx: SignalWire failed while handling it | unknown |
@@ -21,6 +21,7 @@
  * @since 0.1.0
  */
 import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
+import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
 import * as ParseResult from "effect/ParseResult"
 import type * as SchemaAST from "effect/SchemaAST"
@@ -95,7 +96,8 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
   `${what} (HTTP ${error.status}${error.code === undefined ? "" : `, code ${error.code}`}): ${error.detail}`
 
 /**
- * 401 or 403: the project id or the API token is wrong, or the token lacks the permission.
+ * 401 or 403: the project id or the API token is wrong (a project id the space does not know
+ * is a 401 too), or the token lacks the permission.
  *
  * @since 0.1.0
  * @category errors
@@ -107,14 +109,15 @@ export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFaile
 }
 
 /**
- * 404: no such project in this space (a wrong project id or space URL).
+ * 404: no such resource. With a valid path this means the space URL points at something other
+ * than SignalWire's API (a wrong project id is a 401, `AuthenticationFailed`).
  *
  * @since 0.1.0
  * @category errors
  */
 export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiErrorFields) {
   override get message(): string {
-    return apiMessage("SignalWire found no such resource: check the project id and the space", this)
+    return apiMessage("SignalWire found no such resource: check the space URL", this)
   }
 }
 
@@ -131,6 +134,9 @@ export class ApiRejected extends Schema.TaggedError<ApiRejected>()("ApiRejected"
   }
 }
 
+// "2 s", "0.5 s": what a person reads (a Duration's toString is "Duration(2s)").
+const seconds = (duration: Duration.Duration) => `${Math.round(Duration.toMillis(duration)) / 1000} s`
+
 /**
  * 429: too many requests. Not processed (SignalWire's documented meaning), so safe to retry
  * after `retryAfter` (from the `Retry-After` header, when present).
@@ -145,7 +151,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
   attempts: Schema.Int
 }) {
   override get message(): string {
-    const wait = this.retryAfter === undefined ? "no Retry-After" : `retry after ${this.retryAfter.toString()}`
+    const wait = this.retryAfter === undefined ? "no Retry-After" : `retry after ${seconds(this.retryAfter)}`
     return `${apiMessage("SignalWire is rate limiting this project", this)}; ${wait}; ${this.attempts} attempt(s)`
   }
 }

@@ -19,7 +19,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import type * as Redacted from "effect/Redacted"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { CallControlError } from "./CallControlError.js"
 import { userAgent } from "./internal/version.js"
@@ -126,6 +126,8 @@ export const parseSpace = (input: string): Either.Either<{ readonly space: strin
 
 const decodeProjectId = Schema.decodeUnknownEither(Sid.ProjectId)
 
+const emptyTokenRule = "expected the project's API token (its API page), got an empty value"
+
 const projectIdRule = (value: string) => `expected a project id (a UUID), got ${JSON.stringify(value)}`
 
 /**
@@ -144,6 +146,9 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       parseSpace(options.space),
       (message) => ConfigError.InvalidData(["space"], message)
     )
+    if (Redacted.value(options.authToken).trim() === "") {
+      return yield* Effect.fail(ConfigError.InvalidData(["authToken"], emptyTokenRule))
+    }
     const callsPerSecond = options.callsPerSecond
     if (callsPerSecond !== undefined && !(Number.isFinite(callsPerSecond) && callsPerSecond > 0)) {
       return yield* Effect.fail(
@@ -172,6 +177,18 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
  */
 export const layer = (options: Options): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
   Layer.effect(SignalWireConfig, make(options))
+
+// Read as a string and redacted after checking: `Config.redacted` also redacts the error's
+// explanation ("Missing data at SIGNALWIRE_API_TOKEN: <redacted>"), which holds no secret. An
+// empty token is refused here rather than by SignalWire's 401 at the first call.
+const authTokenConfig = (name: string) =>
+  Config.string(name).pipe(
+    Config.mapOrFail((value) =>
+      value.trim() === ""
+        ? Either.left(ConfigError.InvalidData([], emptyTokenRule))
+        : Either.right(Redacted.make(value))
+    )
+  )
 
 const projectIdConfig = (name: string) =>
   Config.string(name).pipe(
@@ -242,7 +259,7 @@ export const layerConfig = (options?: {
     Effect.gen(function*() {
       const values = yield* Config.all({
         projectId: options?.projectId ?? projectIdConfig(environmentVariables.projectId),
-        authToken: options?.authToken ?? Config.redacted(environmentVariables.authToken),
+        authToken: options?.authToken ?? authTokenConfig(environmentVariables.authToken),
         space: options?.space ?? spaceConfig(environmentVariables.space),
         requestTimeout: options?.requestTimeout ?? Config.succeed(defaultRequestTimeout),
         callsPerSecond: callsPerSecondConfig(options?.callsPerSecond)

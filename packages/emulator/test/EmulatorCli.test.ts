@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { CallLife, EmulatorCli } from "@effect-signalwire/emulator"
+import { EmulatorCli } from "@effect-signalwire/emulator"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -75,10 +75,6 @@ describe("EmulatorCli", () => {
     ])("rejects %j: %s", (argv, message) => {
       const command = EmulatorCli.parse(argv)
       expect(Either.isLeft(command) && command.left.message).toContain(message)
-    })
-
-    it("the defaults are the engine's default timings", () => {
-      expect(EmulatorCli.defaults.timings).toStrictEqual(CallLife.defaultTimings)
     })
   })
 
