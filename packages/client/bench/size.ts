@@ -65,7 +65,12 @@ for (const owner of unwanted) {
 }
 
 const withinGoal = ours.gzipBytes <= goalBytes
-console.log(`\n${withinGoal ? "PASS" : "MISS"}  goal: ≤ ${kb(goalBytes)} gzipped including Effect: ${kb(ours.gzipBytes)}`)
+// The goal is an aim, not a gate (the budget below is): a miss is information, worded as such.
+console.log(
+  withinGoal
+    ? `\ngoal reached: ${kb(ours.gzipBytes)} gzipped including Effect (goal: ≤ ${kb(goalBytes)})`
+    : `\ngoal not reached yet (information, not a failure): ${kb(ours.gzipBytes)} gzipped including Effect, goal ≤ ${kb(goalBytes)}`
+)
 
 if (process.argv.includes("--tighten") && ours.gzipBytes < budget.gzipBytes) {
   // A little headroom (0.5%) so an unrelated dependency patch does not fail CI on a few bytes.
