@@ -15,6 +15,7 @@ interface Step {
 const steps: ReadonlyArray<Step> = [
   { script: "check", what: "type-check every package, its tests and the scripts (tsc -b)" },
   { script: "lint", what: "lint (eslint)" },
+  { script: "docs-check", what: "compile every ts example of the READMEs and docs/*.md" },
   { script: "vitest", what: "run the tests and the type-level tests (vitest)" },
   { script: "pack-check", what: "pack each package and run an app on the tarballs with plain Node" },
   { script: "size", what: "bundle an app that places a call and check its size budget" }
