@@ -124,6 +124,7 @@ export const layerWithoutConfig: Layer.Layer<
  * @since 0.1.0
  * @category layers
  * @example
+ * ```ts
  * import { FetchHttpClient } from "@effect/platform"
  * import { SignalWireClient } from "@effect-signalwire/client"
  * import { Layer, Redacted } from "effect"
@@ -133,6 +134,7 @@ export const layerWithoutConfig: Layer.Layer<
  *   authToken: Redacted.make("PTxxxxxxxx"),
  *   space: "example.signalwire.com"
  * }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
  */
 export const layer = (
   options: SignalWireConfig.Options

@@ -91,10 +91,12 @@ const isRegExp = (source: string) => {
  * @since 0.1.0
  * @category schemas
  * @example
+ * ```ts
  * import type { CallLife } from "@effect-signalwire/emulator"
  *
  * const busy: CallLife.OutcomeRule = { to: "+13105550100", outcome: "busy" }
  * const voicemail: CallLife.OutcomeRule = { toPattern: "^\\+1310555", outcome: "completed", answeredBy: "machine_end_beep" }
+ * ```
  */
 export const OutcomeRule = Schema.Struct({
   to: Schema.optional(Schema.String),

@@ -240,6 +240,7 @@ export const make: (options?: Options) => Effect.Effect<Service, never, HttpClie
  * @since 0.1.0
  * @category layers
  * @example
+ * ```ts
  * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
  * import { FetchHttpClient } from "@effect/platform"
  * import { Layer } from "effect"
@@ -249,6 +250,7 @@ export const make: (options?: Options) => Effect.Effect<Service, never, HttpClie
  *   Layer.provideMerge(Emulator.layer({ projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }] })),
  *   Layer.provide(FetchHttpClient.layer)
  * )
+ * ```
  */
 export const layer = (options?: Options): Layer.Layer<Emulator, never, HttpClient.HttpClient> =>
   Layer.scoped(Emulator, make(options))

@@ -93,6 +93,7 @@ export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator>
  * @since 0.1.0
  * @category layers
  * @example
+ * ```ts
  * import { EmulatorClient } from "@effect-signalwire/emulator"
  * import { FetchHttpClient } from "@effect/platform"
  * import { Layer } from "effect"
@@ -100,6 +101,7 @@ export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator>
  * const TestHttp = EmulatorClient.layerWithEmulator({
  *   projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }]
  * }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
  */
 export const layerWithEmulator = (
   options?: Emulator.Options

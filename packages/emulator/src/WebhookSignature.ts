@@ -48,6 +48,7 @@ const byName = (a: readonly [string, string], b: readonly [string, string]) =>
  * @since 0.1.0
  * @category signing
  * @example
+ * ```ts
  * import { WebhookSignature } from "@effect-signalwire/emulator"
  *
  * WebhookSignature.sign({
@@ -55,6 +56,7 @@ const byName = (a: readonly [string, string], b: readonly [string, string]) =>
  *   params: [["CallSid", "b3877c40-da60-4998-90ad-b792e98472ca"], ["CallStatus", "ringing"]],
  *   key: "PTsigning-key"
  * })
+ * ```
  */
 export const sign = ({ key, params, url }: Signed): string => {
   const hmac = createHmac("sha1", Redacted.isRedacted(key) ? Redacted.value(key) : key)
