@@ -32,6 +32,13 @@ import type * as SchemaAST from "effect/SchemaAST"
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * const violation = new CreateCallError.Violation({ path: ["to"], message: "must be an E.164 phone number" })
+ * assert.deepStrictEqual(violation.path, ["to"])
+ * ```
  */
 export class Violation extends Schema.Class<Violation>("Violation")({
   path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
@@ -46,6 +53,14 @@ const describe = (violation: Violation): string =>
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.InvalidRequest({ violations: [new CreateCallError.Violation({ path: ["timeout"], message: "must be an integer from 1 to 600 (got 0)" })] })
+ * assert.strictEqual(error.message, "Invalid Create Call request: timeout: must be an integer from 1 to 600 (got 0)")
+ * ```
  */
 export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("InvalidRequest", {
   violations: Schema.NonEmptyArray(Violation),
@@ -64,6 +79,14 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("Invali
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.TransportError({ reason: "Connect", code: "ECONNREFUSED", detail: "connect ECONNREFUSED 10.0.0.1:443", attempts: 4 })
+ * assert.strictEqual(error._tag, "TransportError")
+ * ```
  */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
   reason: Schema.Literal("Connect", "InvalidUrl", "Encode"),
@@ -101,6 +124,14 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.AuthenticationFailed({ status: 401, code: 20003, detail: "Authentication failed", errors: [] })
+ * assert.strictEqual(error.message, "SignalWire did not accept the credentials (HTTP 401, code 20003): Authentication failed")
+ * ```
  */
 export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFailed>()("AuthenticationFailed", apiErrorFields) {
   override get message(): string {
@@ -114,6 +145,14 @@ export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFaile
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.NotFound({ status: 404, code: 20404, detail: "The requested resource was not found", errors: [] })
+ * assert.strictEqual(error._tag, "NotFound")
+ * ```
  */
 export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiErrorFields) {
   override get message(): string {
@@ -127,6 +166,14 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiErro
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.ApiRejected({ status: 422, detail: "Validation error message", errors: [] })
+ * assert.strictEqual(error.message, "SignalWire rejected the request (HTTP 422): Validation error message")
+ * ```
  */
 export class ApiRejected extends Schema.TaggedError<ApiRejected>()("ApiRejected", apiErrorFields) {
   override get message(): string {
@@ -143,6 +190,15 @@ const seconds = (duration: Duration.Duration) => `${Math.round(Duration.toMillis
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { Duration } from "effect"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.RateLimited({ status: 429, code: 20429, detail: "Too Many Requests", errors: [], retryAfter: Duration.seconds(2), headers: { "retry-after": "2" }, attempts: 4 })
+ * assert.strictEqual(error.message, "SignalWire is rate limiting this project (HTTP 429, code 20429): Too Many Requests; retry after 2 s; 4 attempt(s)")
+ * ```
  */
 export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
   ...apiErrorFields,
@@ -184,6 +240,16 @@ const reconcileFields = {
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const error = new CreateCallError.ServerError({ status: 503, detail: "Service Unavailable", errors: [], request, sentAt: new Date(), attempts: 1 })
+ * assert.ok(error.message.endsWith("the call may have been placed"))
+ * ```
  */
 export class ServerError extends Schema.TaggedError<ServerError>()("ServerError", {
   ...apiErrorFields,
@@ -201,6 +267,17 @@ export class ServerError extends Schema.TaggedError<ServerError>()("ServerError"
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const error = new CreateCallError.OutcomeUnknown({ reason: "Timeout", detail: "no answer within 15 seconds", request, sentAt: new Date(), attempts: 1 })
+ * // What a reconciliation needs: what was sent, and when.
+ * assert.strictEqual(error.request.to, "+13105678901")
+ * ```
  */
 export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("OutcomeUnknown", {
   reason: Schema.Literal("Timeout", "ConnectionLost"),
@@ -252,6 +329,14 @@ export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.UnexpectedResponse({ status: 200, contentType: "text/html", bodySnippet: "<html>Maintenance</html>", detail: "the body is not JSON" })
+ * assert.strictEqual(error._tag, "UnexpectedResponse")
+ * ```
  */
 export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()("UnexpectedResponse", {
   status: Schema.Int,
@@ -284,6 +369,16 @@ export type CreateCallError =
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { Schema } from "effect"
+ *
+ * // Errors cross a process boundary (a queue, a log) and come back as themselves.
+ * const error = new CreateCallError.ApiRejected({ status: 400, code: 21205, detail: "Url or an ApplicationSid must be included.", errors: [] })
+ * const json = Schema.encodeSync(CreateCallError.CreateCallError)(error)
+ * assert.ok(Schema.decodeUnknownSync(CreateCallError.CreateCallError)(json) instanceof CreateCallError.ApiRejected)
+ * ```
  */
 export const CreateCallError: Schema.Union<[
   typeof InvalidRequest,

@@ -45,6 +45,15 @@ export type AnyError = CreateCallError | CallControlError
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const refused = new CreateCallError.TransportError({ reason: "Connect", code: "ECONNREFUSED", detail: "refused", attempts: 1 })
+ * const gateway = new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })
+ * assert.strictEqual(RetryPolicy.isNotProcessed(refused), true)
+ * assert.strictEqual(RetryPolicy.isNotProcessed(gateway), false)
+ * ```
  */
 export const isNotProcessed = (error: AnyError): boolean =>
   error._tag === "RateLimited" || (error._tag === "TransportError" && error.reason === "Connect")
@@ -65,6 +74,14 @@ export const isTransient = (error: AnyError): boolean =>
  *
  * @since 0.1.0
  * @category schedules
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-signalwire/client"
+ * import { Schedule } from "effect"
+ *
+ * // Every second, up to 10 times; after a 429 with Retry-After, what it asks (up to 30 s).
+ * export const steady = RetryPolicy.honourRetryAfter(Schedule.spaced("1 second").pipe(Schedule.intersect(Schedule.recurs(10))), "30 seconds")
+ * ```
  */
 export const honourRetryAfter = <Out, R, E extends AnyError = AnyError>(
   schedule: Schedule.Schedule<Out, E, R>,
@@ -86,6 +103,15 @@ export const honourRetryAfter = <Out, R, E extends AnyError = AnyError>(
  *
  * @since 0.1.0
  * @category schedules
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-signalwire/client"
+ *
+ * // A batch job that can wait: up to 6 retries from 1 s, at most 20 s apart; Retry-After up to 1 minute.
+ * export const patient = RetryPolicy.make({
+ *   schedule: RetryPolicy.backoff({ times: 6, base: "1 second", maxDelay: "20 seconds", maxRetryAfter: "1 minute" })
+ * })
+ * ```
  */
 export const backoff = (options?: {
   readonly base?: Duration.DurationInput | undefined
@@ -110,6 +136,14 @@ export const backoff = (options?: {
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { RetryPolicy, SignalWireClient } from "@effect-signalwire/client"
+ *
+ * // The default: what was provably not processed, up to 3 retries with jittered backoff.
+ * export const Live = SignalWireClient.layerConfig({ retry: RetryPolicy.safe })
+ * assert.strictEqual(RetryPolicy.safe.isRetryable, RetryPolicy.isNotProcessed)
+ * ```
  */
 export const safe: RetryPolicy = { schedule: backoff(), isRetryable: isNotProcessed }
 
@@ -118,6 +152,13 @@ export const safe: RetryPolicy = { schedule: backoff(), isRetryable: isNotProces
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { createCall, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * // A user is waiting: no retry, a short timeout.
+ * export const interactive = createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }, { retry: RetryPolicy.none, requestTimeout: "5 seconds" })
+ * ```
  */
 export const none: RetryPolicy<AnyError> = { schedule: Schedule.stop, isRetryable: () => false }
 
@@ -145,6 +186,17 @@ export const redirect: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ 
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-signalwire/client"
+ * import { Schedule } from "effect"
+ *
+ * // Rate limits only, every 2 seconds, 5 times.
+ * export const rateLimitsOnly = RetryPolicy.make({
+ *   schedule: Schedule.spaced("2 seconds").pipe(Schedule.intersect(Schedule.recurs(5))),
+ *   isRetryable: (error) => error._tag === "RateLimited"
+ * })
+ * ```
  */
 export const make = <E extends AnyError = CreateCallError>(options: {
   readonly schedule: Schedule.Schedule<unknown, E>

@@ -54,6 +54,18 @@ export interface Service {
 /**
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const config = await Effect.runPromise(
+ *   SignalWireConfig.SignalWireConfig.pipe(
+ *     Effect.provide(SignalWireConfig.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }))
+ *   )
+ * )
+ * assert.strictEqual(config.origin, "https://example.signalwire.com")
+ * ```
  */
 export class SignalWireConfig extends Context.Tag("@effect-signalwire/client/SignalWireConfig")<
   SignalWireConfig,
@@ -94,6 +106,13 @@ export interface Options {
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Duration } from "effect"
+ *
+ * assert.strictEqual(Duration.toSeconds(SignalWireConfig.defaultRequestTimeout), 15)
+ * ```
  */
 export const defaultRequestTimeout: Duration.Duration = Duration.seconds(15)
 
@@ -105,6 +124,15 @@ const spaceRule = "a space such as example.signalwire.com, or an origin such as 
  *
  * @since 0.1.0
  * @category parsing
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Either } from "effect"
+ *
+ * assert.deepStrictEqual(SignalWireConfig.parseSpace("https://example.signalwire.com/"), Either.right({ space: "example.signalwire.com", origin: "https://example.signalwire.com" }))
+ * assert.deepStrictEqual(SignalWireConfig.parseSpace("http://127.0.0.1:8080"), Either.right({ space: "127.0.0.1:8080", origin: "http://127.0.0.1:8080" }))
+ * assert.strictEqual(Either.isLeft(SignalWireConfig.parseSpace("example.signalwire.com/api/laml")), true)
+ * ```
  */
 export const parseSpace = (input: string): Either.Either<{ readonly space: string; readonly origin: string }, string> => {
   const trimmed = input.trim()
@@ -135,6 +163,14 @@ const projectIdRule = (value: string) => `expected a project id (a UUID), got ${
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const error = await Effect.runPromise(Effect.flip(SignalWireConfig.make({ projectId: "my-project", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" })))
+ * assert.strictEqual(String(error), `(Invalid data at projectId: "expected a project id (a UUID), got "my-project"")`)
+ * ```
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError> =>
   Effect.gen(function*() {
@@ -174,6 +210,18 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
 /**
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Redacted } from "effect"
+ *
+ * export const Config = SignalWireConfig.layer({
+ *   projectId: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   authToken: Redacted.make("PTtoken"),
+ *   space: "http://127.0.0.1:8080",
+ *   requestTimeout: "5 seconds"
+ * })
+ * ```
  */
 export const layer = (options: Options): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
   Layer.effect(SignalWireConfig, make(options))
@@ -227,6 +275,12 @@ const callsPerSecondConfig = (value: Config.Config<number> | number | undefined)
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ *
+ * assert.strictEqual(SignalWireConfig.environmentVariables.authToken, "SIGNALWIRE_API_TOKEN")
+ * ```
  */
 export const environmentVariables = {
   projectId: "SIGNALWIRE_PROJECT_ID",
@@ -241,6 +295,22 @@ export const environmentVariables = {
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { ConfigProvider, Effect, Layer } from "effect"
+ *
+ * // Any ConfigProvider: here a map instead of the environment.
+ * const FromMap = SignalWireConfig.layerConfig().pipe(
+ *   Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map([
+ *     ["SIGNALWIRE_PROJECT_ID", "b3877c40-da60-4998-90ad-b792e98472af"],
+ *     ["SIGNALWIRE_API_TOKEN", "PTtoken"],
+ *     ["SIGNALWIRE_SPACE_URL", "example.signalwire.com"]
+ *   ]))))
+ * )
+ * const config = await Effect.runPromise(Effect.provide(SignalWireConfig.SignalWireConfig, FromMap))
+ * assert.strictEqual(config.space, "example.signalwire.com")
+ * ```
  */
 export const layerConfig = (options?: {
   readonly projectId?: Config.Config<string> | undefined
