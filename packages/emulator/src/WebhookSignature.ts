@@ -16,6 +16,13 @@ import { createHmac, timingSafeEqual } from "node:crypto"
 /**
  * @since 0.1.0
  * @category headers
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/emulator"
+ *
+ * // Header names are lower case, as Node and the platform's Headers give them.
+ * assert.strictEqual(WebhookSignature.signatureHeader, "x-signalwire-signature")
+ * ```
  */
 export const signatureHeader = "x-signalwire-signature"
 
@@ -24,6 +31,12 @@ export const signatureHeader = "x-signalwire-signature"
  *
  * @since 0.1.0
  * @category headers
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/emulator"
+ *
+ * assert.strictEqual(WebhookSignature.twilioSignatureHeader, "x-twilio-signature")
+ * ```
  */
 export const twilioSignatureHeader = "x-twilio-signature"
 
@@ -70,6 +83,17 @@ export const sign = ({ key, params, url }: Signed): string => {
  *
  * @since 0.1.0
  * @category signing
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/emulator"
+ *
+ * // The callback's form fields as [name, value] pairs, in any order.
+ * const params = [["CallStatus", "completed"], ["CallSid", "b3877c40-da60-4998-90ad-b792e98472ca"]] as const
+ * const url = "https://app.example.com/status"
+ * const signature = WebhookSignature.sign({ url, params, key: "PTsigning-key" })
+ * assert.strictEqual(WebhookSignature.verify({ url, params, key: "PTsigning-key", signature }), true)
+ * assert.strictEqual(WebhookSignature.verify({ url, params, key: "another key", signature }), false)
+ * ```
  */
 export const verify = (signed: Signed & { readonly signature: string }): boolean => {
   const expected = Buffer.from(sign(signed))
