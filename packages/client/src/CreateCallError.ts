@@ -300,6 +300,26 @@ export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("Outcom
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const error = new CreateCallError.PlacedButUnreadable({
+ *   status: 201,
+ *   sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   contentType: "application/json",
+ *   bodySnippet: "{\"sid\": \"b3877c40-da60-4998-90ad-b792e98472ca\", \"to\":",
+ *   detail: "the body is cut off",
+ *   request,
+ *   sentAt: new Date(),
+ *   attempts: 1
+ * })
+ * // Placed: never send it again.
+ * assert.ok(error.message.startsWith("SignalWire placed the call (HTTP 201, sid b3877c40-da60-4998-90ad-b792e98472ca)"))
+ * ```
  */
 export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>()("PlacedButUnreadable", {
   /** The HTTP status of the answer (2xx). */

@@ -36,7 +36,8 @@ const listening = (spawned: Spawned) =>
   Effect.sync(() => /listening on (http:\/\/\S+)/.exec(spawned.stdout())?.[1]).pipe(
     Effect.flatMap((url) => url === undefined ? Effect.fail("not yet") : Effect.succeed(url)),
     Effect.retry({ schedule: Schedule.spaced("50 millis") }),
-    Effect.timeout("15 seconds")
+    // A generous guard: the checkout runs the command through tsx, slow on a loaded machine.
+    Effect.timeout("60 seconds")
   )
 
 describe("EmulatorCli", () => {
@@ -111,7 +112,7 @@ describe("EmulatorCli", () => {
         expect(spawned.stdout()).toContain("effect-signalwire-emulator stopped")
         const refused = yield* Effect.either(Effect.tryPromise(() => fetch(`${url}/__emulator/health`)))
         expect(Either.isLeft(refused)).toBe(true)
-      }), 30_000)
+      }), 90_000)
 
     it.scopedLive("--help prints the options and exits 0; a bad option exits 2 saying why", () =>
       Effect.gen(function*() {
@@ -126,7 +127,7 @@ describe("EmulatorCli", () => {
         expect(yield* Effect.promise(() => bad.exit)).toBe(2)
         expect(bad.stderr()).toContain("--port must be a port number")
         expect(bad.stderr()).toContain("Run with --help for the options.")
-      }), 30_000)
+      }), 90_000)
   })
 })
 

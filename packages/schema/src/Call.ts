@@ -104,6 +104,13 @@ export class Call extends Schema.Class<Call>("Call")(Lenient.struct({
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { Call } from "@effect-signalwire/schema"
+ *
+ * // The fields a body must have, readable, to be a call.
+ * assert.ok(Call.essentialFields.includes("sid"))
+ * ```
  */
 export const essentialFields = ["sid", "account_sid", "date_created", "to", "from", "status"] as const
 

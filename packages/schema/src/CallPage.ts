@@ -62,6 +62,12 @@ export class CallPage extends Schema.Class<CallPage>("CallPage")(Lenient.struct(
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { CallPage } from "@effect-signalwire/schema"
+ *
+ * assert.ok(CallPage.essentialFields.includes("calls"))
+ * ```
  */
 export const essentialFields = ["calls", "next_page_uri"] as const
 

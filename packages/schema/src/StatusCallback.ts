@@ -93,6 +93,12 @@ export class StatusCallback extends Schema.Class<StatusCallback>("StatusCallback
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { StatusCallback } from "@effect-signalwire/schema"
+ *
+ * assert.ok(StatusCallback.essentialFields.includes("CallSid"))
+ * ```
  */
 export const essentialFields = ["AccountSid", "CallSid", "CallStatus", "From", "To", "SequenceNumber"] as const
 
