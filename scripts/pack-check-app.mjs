@@ -2,9 +2,11 @@
 // imports by name and by deep module path, and a call goes through the client into the
 // emulator in-process.
 import { createCall, SignalWireClient } from "@effect-signalwire/client"
+import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import { createCall as createCallDeep } from "@effect-signalwire/client/CreateCall"
 import { EmulatorClient } from "@effect-signalwire/emulator"
 import { CreateCallRequest } from "@effect-signalwire/schema"
+import * as Laml from "@effect-signalwire/schema/Laml"
 import { PhoneNumber } from "@effect-signalwire/schema/PhoneNumber"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Effect from "effect/Effect"
@@ -35,7 +37,21 @@ const call = await Effect.runPromise(Effect.scoped(Effect.provide(createCall(req
 assert.equal(call.to, "+13105678901")
 assert.equal(call.status, "queued")
 
+// A LaML document as twiml, from the deep module path.
+const greeted = await Effect.runPromise(
+  Effect.scoped(Effect.provide(createCall({ to: "+13105678901", from: "+13103384645", twiml: Laml.response([Laml.say("Hi & bye")]) }), layer))
+)
+assert.equal(greeted.status, "queued")
+
 const invalid = await Effect.runPromise(Effect.flip(Effect.provide(createCall({ to: "nope" }), layer)))
 assert.equal(invalid._tag, "InvalidRequest")
+
+// Twilio's documented signature, computed with WebCrypto from the published client.
+const signature = await Effect.runPromise(WebhookSignature.sign({
+  signingKey: Redacted.make("12345"),
+  url: "https://mycompany.com/myapp.php?foo=1&bar=2",
+  params: { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" }
+}))
+assert.equal(signature, "0/KCTR6DLpKmkAf8muzZqo1nDgQ=")
 
 console.log(`pack-check: the packed packages work (created ${call.sid}, refused invalid input: ${invalid.violations.length} violations)`)

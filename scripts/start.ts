@@ -14,9 +14,9 @@
  *
  * The command line is read by @effect/cli (typed options, generated --help); a bad one exits 2.
  */
-import { createCall, fetchCall, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
-import { Emulator, EmulatorServer, WebhookSignature } from "@effect-signalwire/emulator"
-import { type Call, StatusCallback } from "@effect-signalwire/schema"
+import { createCall, fetchCall, SignalWireClient, SignalWireConfig, WebhookSignature } from "@effect-signalwire/client"
+import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { type Call, Laml, StatusCallback } from "@effect-signalwire/schema"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
@@ -41,7 +41,8 @@ import { createServer } from "node:http"
 const demo = {
   to: "+13105678901",
   from: "+13103384645",
-  twiml: "<Response><Say>Hello from effect-signalwire.</Say></Response>"
+  // A LaML document, checked and rendered to XML (escaped) when createCall decodes the request.
+  twiml: Laml.response([Laml.say("Hello from effect-signalwire.")])
 }
 
 class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
@@ -111,12 +112,12 @@ const statusCallbackListener = (signingKey: Redacted.Redacted<string>) =>
       Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const params = yield* request.urlParamsBody
-        const signatureValid = WebhookSignature.verify({
+        const signatureValid = yield* Effect.isSuccess(WebhookSignature.verify({
           url: `${origin}${request.originalUrl}`, // the URL the callback was sent to, as signed
           params,
-          key: signingKey,
-          signature: request.headers[WebhookSignature.signatureHeader] ?? ""
-        })
+          signingKey,
+          signature: request.headers[WebhookSignature.signatureHeader]
+        }))
         yield* Queue.offer(received, { callback: yield* StatusCallback.fromFormParams(params), signatureValid })
         return HttpServerResponse.empty({ status: signatureValid ? 204 : 403 })
       }).pipe(Effect.orDie)

@@ -5,6 +5,10 @@
 /**
  * @since 0.1.0
  */
+export * as CallbackSequence from "./CallbackSequence.js"
+/**
+ * @since 0.1.0
+ */
 export * as CallControlError from "./CallControlError.js"
 /**
  * @since 0.1.0
@@ -50,3 +54,15 @@ export * as SignalWireConfig from "./SignalWireConfig.js"
  * @since 0.1.0
  */
 export * from "./UpdateCall.js"
+/**
+ * @since 0.1.0
+ */
+export * as Webhook from "./Webhook.js"
+/**
+ * @since 0.1.0
+ */
+export * as WebhookConfig from "./WebhookConfig.js"
+/**
+ * @since 0.1.0
+ */
+export * as WebhookSignature from "./WebhookSignature.js"

@@ -30,7 +30,3 @@ export * as EmulatorServer from "./EmulatorServer.js"
  * @since 0.1.0
  */
 export * as Fault from "./Fault.js"
-/**
- * @since 0.1.0
- */
-export * as WebhookSignature from "./WebhookSignature.js"

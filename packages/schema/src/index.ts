@@ -17,6 +17,10 @@ export * as ApiErrorBody from "./ApiErrorBody.js"
 /**
  * @since 0.1.0
  */
+export * as AsyncAmdStatusCallback from "./AsyncAmdStatusCallback.js"
+/**
+ * @since 0.1.0
+ */
 export * as Call from "./Call.js"
 /**
  * @since 0.1.0
@@ -53,6 +57,10 @@ export * as HttpMethod from "./HttpMethod.js"
 /**
  * @since 0.1.0
  */
+export * as Laml from "./Laml.js"
+/**
+ * @since 0.1.0
+ */
 export * as ListCallsFilter from "./ListCallsFilter.js"
 /**
  * @since 0.1.0
@@ -70,6 +78,10 @@ export * as PhoneNumber from "./PhoneNumber.js"
  * @since 0.1.0
  */
 export * as Recording from "./Recording.js"
+/**
+ * @since 0.1.0
+ */
+export * as RecordingStatusCallback from "./RecordingStatusCallback.js"
 /**
  * @since 0.1.0
  */

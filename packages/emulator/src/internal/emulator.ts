@@ -4,8 +4,19 @@
  *
  * @internal
  */
-import type { CreateCallRequest, StatusCallbackEvent } from "@effect-signalwire/schema"
-import { ApiPath, Call, CallStatus, CreateCallForm, Sid, StatusCallback, UpdateCallRequest } from "@effect-signalwire/schema"
+import type { CreateCallForm as CreateCallFormModule, CreateCallRequest, Recording, StatusCallbackEvent } from "@effect-signalwire/schema"
+import {
+  ApiPath,
+  AsyncAmdStatusCallback,
+  Call,
+  CallStatus,
+  CreateCallForm,
+  RecordingStatusCallback,
+  Sid,
+  StatusCallback,
+  UpdateCallRequest
+} from "@effect-signalwire/schema"
+import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
@@ -28,7 +39,6 @@ import * as CallLife from "../CallLife.js"
 import type * as Emulator from "../Emulator.js"
 import type { EmulatorError } from "../EmulatorError.js"
 import * as Fault from "../Fault.js"
-import * as WebhookSignature from "../WebhookSignature.js"
 import * as errors from "./errors.js"
 import * as listing from "./listing.js"
 import { createCallRejected, parametersRejected } from "./validation.js"
@@ -65,8 +75,29 @@ interface CallbackTarget {
   readonly events: ReadonlyArray<StatusCallbackEvent.StatusCallbackEvent>
 }
 
+// The AMD result and recording events asked for by a create (`AsyncAmd`, `Record`).
+interface WebhookTarget {
+  readonly url: string
+  readonly method: "GET" | "POST"
+}
+
+interface RecordingTarget extends WebhookTarget {
+  readonly sid: string
+  readonly events: ReadonlyArray<Recording.RecordingStatusCallbackEvent>
+  readonly channels: number
+}
+
+// A signed form webhook other than the status callback: the AMD result or a recording event.
+interface Webhook {
+  readonly _tag: "Webhook"
+  readonly kind: "async AMD callback" | "recording status callback"
+  readonly target: WebhookTarget
+  readonly params: CreateCallFormModule.FormParams
+}
+
 type Delivery =
   | { readonly _tag: "Callback"; readonly target: CallbackTarget; readonly callback: StatusCallback.StatusCallback }
+  | Webhook
   | { readonly _tag: "End" }
 
 interface CallRecord {
@@ -75,6 +106,8 @@ interface CallRecord {
   readonly call: Call.Call
   readonly callbacks: CallbackTarget | undefined
   readonly machineDetection: boolean
+  readonly asyncAmd: WebhookTarget | undefined
+  readonly recording: RecordingTarget | undefined
   readonly outcome: CallLife.OutcomeRule
   readonly timeout: Duration.Duration
   readonly url: string | undefined
@@ -132,6 +165,59 @@ const sipResultCodes: Partial<Record<Status, string>> = {
 }
 
 const callsPath = ApiPath.calls
+
+const paramOf = (params: CreateCallFormModule.FormParams, name: string) => params.find(([key]) => key === name)?.[1] ?? ""
+
+// How long machine detection "takes" in the emulator, by who answered (milliseconds).
+const machineDetectionDuration = (answeredBy: string) => answeredBy === "human" ? 1800 : 3200
+
+// The AMD result when a call with `AsyncAmd` is answered; the recording's `in-progress` when a
+// recorded call is answered, and `completed` (or `absent`, for a recording of no length) when
+// it ends. A call that is never answered records nothing.
+const webhooksOn = (record: CallRecord, status: Status): ReadonlyArray<Webhook> => {
+  const { call } = record
+  const webhooks: Array<Webhook> = []
+  if (status === "in-progress" && record.asyncAmd !== undefined && call.answeredBy !== null) {
+    webhooks.push({
+      _tag: "Webhook",
+      kind: "async AMD callback",
+      target: record.asyncAmd,
+      params: AsyncAmdStatusCallback.toFormParams(new AsyncAmdStatusCallback.AsyncAmdStatusCallback({
+        accountSid: call.accountSid,
+        callSid: call.sid,
+        answeredBy: call.answeredBy,
+        machineDetectionDuration: machineDetectionDuration(call.answeredBy)
+      }))
+    })
+  }
+  const recording = record.recording
+  if (recording === undefined || record.answeredAt === null) return webhooks
+  const recordingStatus = status === "in-progress"
+    ? "in-progress"
+    : CallStatus.isFinal(status) ? (call.duration === 0 ? "absent" : "completed") : undefined
+  if (recordingStatus === undefined || !recording.events.includes(recordingStatus)) return webhooks
+  const final = recordingStatus !== "in-progress"
+  webhooks.push({
+    _tag: "Webhook",
+    kind: "recording status callback",
+    target: recording,
+    params: RecordingStatusCallback.toFormParams(new RecordingStatusCallback.RecordingStatusCallback({
+      accountSid: call.accountSid,
+      callSid: call.sid,
+      recordingSid: recording.sid,
+      recordingStatus,
+      ...(recordingStatus === "completed"
+        ? { recordingUrl: `${apiBase}/Accounts/${call.accountSid}/Recordings/${recording.sid}` }
+        : {}),
+      ...(final ? { recordingDuration: call.duration ?? 0 } : {}),
+      recordingChannels: recording.channels,
+      recordingSource: "OutboundAPI",
+      recordingStartTime: record.answeredAt,
+      ...(final ? { errorCode: "0" } : {})
+    }))
+  })
+  return webhooks
+}
 
 /** @internal */
 export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Service, never, HttpClient.HttpClient | Scope.Scope> =>
@@ -235,13 +321,15 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
             answeredAt,
             nextSequenceNumber: record.nextSequenceNumber + (Option.isSome(callback) ? 1 : 0)
           }
-          return [Option.some({ record: next, callback, target, final }), HashMap.set(calls, callSid, next)] as const
+          const webhooks = webhooksOn(next, status)
+          return [Option.some({ record: next, callback, target, final, webhooks }), HashMap.set(calls, callSid, next)] as const
         })
         if (Option.isNone(changed)) return
-        const { callback, final, record, target } = changed.value
+        const { callback, final, record, target, webhooks } = changed.value
         if (Option.isSome(callback)) {
           yield* Queue.offer(record.deliveries, { _tag: "Callback", target: target!, callback: callback.value })
         }
+        yield* Queue.offerAll(record.deliveries, webhooks)
         if (final) yield* Queue.offer(record.deliveries, { _tag: "End" })
       }))
 
@@ -273,33 +361,54 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       }).pipe(Effect.withSpan("Emulator.callLife", { attributes: { callSid } }))
     }
 
-    const deliver = (project: Project, delivery: Extract<Delivery, { _tag: "Callback" }>) => {
-      const params = StatusCallback.toFormParams(delivery.callback)
-      const { method, url } = delivery.target
+    // Sends one signed form webhook; a failure is logged and the call goes on.
+    const send = (
+      project: Project,
+      webhook: { readonly kind: string; readonly target: WebhookTarget; readonly params: CreateCallFormModule.FormParams },
+      annotations: Record<string, string>
+    ) => {
+      const { kind, params } = webhook
+      const { method, url } = webhook.target
       const signedUrl = method === "GET" ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(params as Array<[string, string]>)}` : url
-      const signature = WebhookSignature.sign({ url: signedUrl, params: method === "GET" ? [] : params, key: project.signingKey })
-      const request = (method === "GET" ? HttpClientRequest.get(signedUrl) : HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))).pipe(
-        HttpClientRequest.setHeaders({
-          [WebhookSignature.signatureHeader]: signature,
-          [WebhookSignature.twilioSignatureHeader]: signature,
-          "user-agent": "effect-signalwire-emulator"
-        })
-      )
-      return httpClient.execute(request).pipe(
-        Effect.flatMap((response) =>
-          Effect.zipRight(
-            Effect.ignore(response.text),
-            response.status >= 200 && response.status < 300
-              ? Effect.void
-              : Effect.logWarning(`status callback answered ${response.status}`)
+      return WebhookSignature.sign({ signingKey: project.signingKey, url: signedUrl, params: method === "GET" ? [] : params }).pipe(
+        Effect.map((signature) =>
+          (method === "GET" ? HttpClientRequest.get(signedUrl) : HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))).pipe(
+            HttpClientRequest.setHeaders({
+              [WebhookSignature.signatureHeader]: signature,
+              [WebhookSignature.twilioSignatureHeader]: signature,
+              "user-agent": "effect-signalwire-emulator"
+            })
           )
         ),
-        Effect.timeoutFail({ duration: callbackTimeout, onTimeout: () => `no answer within ${Duration.format(callbackTimeout)}` }),
-        Effect.catchAllCause((cause) => Effect.logWarning(`status callback not delivered: ${undeliveredReason(cause)}`)),
-        Effect.annotateLogs({ callSid: delivery.callback.callSid, callStatus: delivery.callback.callStatus, url }),
-        Effect.withSpan("Emulator.deliverStatusCallback", { attributes: { callSid: delivery.callback.callSid, url } })
+        // The answer is timed, not the signing: WebCrypto is asynchronous, and a test that moves
+        // the clock while a signature is computed must not see the delivery time out.
+        Effect.flatMap((request) =>
+          httpClient.execute(request).pipe(
+            Effect.flatMap((response) =>
+              Effect.zipRight(
+                Effect.ignore(response.text),
+                response.status >= 200 && response.status < 300
+                  ? Effect.void
+                  : Effect.logWarning(`${kind} answered ${response.status}`)
+              )
+            ),
+            Effect.timeoutFail({ duration: callbackTimeout, onTimeout: () => `no answer within ${Duration.format(callbackTimeout)}` })
+          )
+        ),
+        Effect.catchAllCause((cause) => Effect.logWarning(`${kind} not delivered: ${undeliveredReason(cause)}`)),
+        Effect.annotateLogs({ ...annotations, url }),
+        Effect.withSpan("Emulator.deliverWebhook", { attributes: { ...annotations, kind, url } })
       )
     }
+
+    const deliver = (project: Project, delivery: Exclude<Delivery, { _tag: "End" }>) =>
+      delivery._tag === "Webhook"
+        ? send(project, delivery, { callSid: paramOf(delivery.params, "CallSid") })
+        : send(
+          project,
+          { kind: "status callback", target: delivery.target, params: StatusCallback.toFormParams(delivery.callback) },
+          { callSid: delivery.callback.callSid, callStatus: delivery.callback.callStatus }
+        )
 
     // One consumer per call keeps its callbacks in order without holding up its life.
     const deliverAll = (project: Project, queue: Queue.Queue<Delivery>): Effect.Effect<void> =>
@@ -388,6 +497,19 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
           events: input.statusCallbackEvent ?? ["completed"]
         },
         machineDetection: input.machineDetection !== undefined && input.machineDetection !== "none",
+        asyncAmd: input.asyncAmd === true && input.asyncAmdStatusCallback !== undefined &&
+            input.machineDetection !== undefined && input.machineDetection !== "none"
+          ? { url: input.asyncAmdStatusCallback, method: input.asyncAmdStatusCallbackMethod ?? "POST" }
+          : undefined,
+        recording: input.record === true && input.recordingStatusCallback !== undefined
+          ? {
+            url: input.recordingStatusCallback,
+            method: input.recordingStatusCallbackMethod ?? "POST",
+            events: input.recordingStatusCallbackEvent ?? ["completed"],
+            channels: input.recordingChannels === "dual" ? 2 : 1,
+            sid: yield* uuid
+          }
+          : undefined,
         outcome,
         timeout,
         url: input.url,
