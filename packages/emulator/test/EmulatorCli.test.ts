@@ -17,11 +17,25 @@ interface Spawned {
   readonly exit: Promise<number | null>
 }
 
-/** Runs the command as a user would, killing it if the test ends first. */
+/** Whether any process of the group led by `pid` is still alive. */
+const groupAlive = (pid: number) => {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Runs the command as a user would, in a process group of its own, and kills the whole group when
+ * the test ends: in the checkout the command is a wrapper whose child (tsx) runs the emulator, and
+ * killing the wrapper alone would leave that child behind, orphaned and listening.
+ */
 const command = (args: ReadonlyArray<string>) =>
   Effect.acquireRelease(
     Effect.sync((): Spawned => {
-      const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"], detached: true })
       let stdout = ""
       let stderr = ""
       child.stdout!.on("data", (chunk) => (stdout += chunk))
@@ -29,7 +43,10 @@ const command = (args: ReadonlyArray<string>) =>
       const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
       return { child, stdout: () => stdout, stderr: () => stderr, exit }
     }),
-    ({ child }) => Effect.sync(() => child.kill("SIGKILL"))
+    ({ child }) =>
+      Effect.sync(() => {
+        if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, "SIGKILL")
+      })
   )
 
 const listening = (spawned: Spawned) =>
@@ -112,6 +129,23 @@ describe("EmulatorCli", () => {
         expect(spawned.stdout()).toContain("effect-signalwire-emulator stopped")
         const refused = yield* Effect.either(Effect.tryPromise(() => fetch(`${url}/__emulator/health`)))
         expect(Either.isLeft(refused)).toBe(true)
+      }), 90_000)
+
+    it.live("leaves no process behind when a test ends with the emulator still running", () =>
+      Effect.gen(function*() {
+        const pid = yield* Effect.scoped(Effect.gen(function*() {
+          const spawned = yield* command(["--port", "0"])
+          yield* listening(spawned)
+          expect(groupAlive(spawned.child.pid!)).toBe(true)
+          return spawned.child.pid!
+        }))
+        // SIGKILL is delivered at once, but the processes take a moment to be gone.
+        yield* Effect.sync(() => groupAlive(pid)).pipe(
+          Effect.flatMap((alive) => alive ? Effect.fail("still running") : Effect.void),
+          Effect.retry({ schedule: Schedule.spaced("50 millis") }),
+          Effect.timeout("30 seconds")
+        )
+        expect(groupAlive(pid)).toBe(false)
       }), 90_000)
 
     it.scopedLive("--help prints the options and exits 0; a bad option exits 2 saying why", () =>
