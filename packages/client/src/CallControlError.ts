@@ -29,6 +29,13 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.CallNotFound({ sid: "f79ba075-e453-4819-8c53-ea499f2386c5", status: 404, detail: "Not Found", errors: [] })
+ * assert.strictEqual(error.message, "SignalWire has no call f79ba075-e453-4819-8c53-ea499f2386c5 in this project (HTTP 404): Not Found")
+ * ```
  */
 export class CallNotFound extends Schema.TaggedError<CallNotFound>()("CallNotFound", {
   /** The sid that was asked for. */
@@ -46,6 +53,13 @@ export class CallNotFound extends Schema.TaggedError<CallNotFound>()("CallNotFou
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.ServerFailure({ status: 503, detail: "Service Unavailable", errors: [], operation: "Fetch Call", attempts: 4 })
+ * assert.strictEqual(error.message, "SignalWire failed to handle Fetch Call (HTTP 503): Service Unavailable; 4 attempt(s)")
+ * ```
  */
 export class ServerFailure extends Schema.TaggedError<ServerFailure>()("ServerFailure", {
   ...apiErrorFields,
@@ -67,6 +81,19 @@ export class ServerFailure extends Schema.TaggedError<ServerFailure>()("ServerFa
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.NoResponse({
+ *   reason: "Timeout",
+ *   detail: "no answer within 10 seconds",
+ *   operation: "Update Call",
+ *   sentAt: new Date("2024-05-01T12:00:00Z"),
+ *   attempts: 1
+ * })
+ * assert.ok(error.message.startsWith("No answer from SignalWire to Update Call (Timeout: no answer within 10 seconds)"))
+ * ```
  */
 export class NoResponse extends Schema.TaggedError<NoResponse>()("NoResponse", {
   reason: Schema.Literal("Timeout", "ConnectionLost"),
@@ -103,6 +130,16 @@ export type CallControlError =
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * import * as Schema from "effect/Schema"
+ *
+ * const isCallControlError = Schema.is(CallControlError.CallControlError)
+ * assert.strictEqual(isCallControlError(new CallControlError.CallNotFound({ sid: "x", status: 404, detail: "Not Found", errors: [] })), true)
+ * assert.strictEqual(isCallControlError(new Error("boom")), false)
+ * ```
  */
 export const CallControlError: Schema.Union<[
   typeof CreateCallError.InvalidRequest,

@@ -64,6 +64,14 @@ export const isNotProcessed = (error: AnyError): boolean =>
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { CallControlError, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const failure = new CallControlError.ServerFailure({ status: 503, detail: "Service Unavailable", errors: [], operation: "Fetch Call", attempts: 1 })
+ * assert.strictEqual(RetryPolicy.isTransient(failure), true)
+ * assert.strictEqual(RetryPolicy.isTransient(new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })), false)
+ * ```
  */
 export const isTransient = (error: AnyError): boolean =>
   isNotProcessed(error) || error._tag === "ServerFailure" || error._tag === "NoResponse"
@@ -169,6 +177,14 @@ export const none: RetryPolicy<AnyError> = { schedule: Schedule.stop, isRetryabl
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { CallControlError, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const lost = new CallControlError.NoResponse({ reason: "ConnectionLost", detail: "socket hang up", operation: "Fetch Call", sentAt: new Date(), attempts: 1 })
+ * // A read that got no answer may be sent again.
+ * assert.strictEqual(RetryPolicy.idempotent.isRetryable(lost), true)
+ * ```
  */
 export const idempotent: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ */ backoff(), isRetryable: isTransient }
 
@@ -178,6 +194,15 @@ export const idempotent: RetryPolicy<CallControlError> = { schedule: /* @__PURE_
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { CallControlError, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const lost = new CallControlError.NoResponse({ reason: "ConnectionLost", detail: "socket hang up", operation: "Update Call", sentAt: new Date(), attempts: 1 })
+ * // The redirect may have been applied: not sent again.
+ * assert.strictEqual(RetryPolicy.redirect.isRetryable(lost), false)
+ * assert.strictEqual(RetryPolicy.redirect.isRetryable(new CreateCallError.RateLimited({ status: 429, detail: "slow down", errors: [], headers: {}, attempts: 1 })), true)
+ * ```
  */
 export const redirect: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ */ backoff(), isRetryable: isNotProcessed }
 

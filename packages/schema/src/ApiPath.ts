@@ -11,6 +11,12 @@
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(`https://example.signalwire.com${ApiPath.basePath}`, "https://example.signalwire.com/api/laml/2010-04-01")
+ * ```
  */
 export const basePath = "/api/laml/2010-04-01"
 
@@ -20,6 +26,12 @@ export const basePath = "/api/laml/2010-04-01"
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(ApiPath.sdkBasePath, "/2010-04-01")
+ * ```
  */
 export const sdkBasePath = "/2010-04-01"
 
@@ -29,10 +41,11 @@ export const sdkBasePath = "/2010-04-01"
  * @since 0.1.0
  * @category paths
  * @example
+ * ```ts
  * import { ApiPath } from "@effect-signalwire/schema"
  *
- * ApiPath.calls("b3877c40-da60-4998-90ad-b792e98472af")
- * // "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls"
+ * assert.strictEqual(ApiPath.calls("b3877c40-da60-4998-90ad-b792e98472af"), "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls")
+ * ```
  */
 export const calls = (accountSid: string): string => `${basePath}/Accounts/${accountSid}/Calls`
 
@@ -42,5 +55,14 @@ export const calls = (accountSid: string): string => `${basePath}/Accounts/${acc
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(
+ *   ApiPath.call("b3877c40-da60-4998-90ad-b792e98472af", "b3877c40-da60-4998-90ad-b792e98472ca"),
+ *   "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/b3877c40-da60-4998-90ad-b792e98472ca"
+ * )
+ * ```
  */
 export const call = (accountSid: string, callSid: string): string => `${calls(accountSid)}/${encodeURIComponent(callSid)}`
