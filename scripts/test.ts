@@ -17,9 +17,10 @@ const steps: ReadonlyArray<Step> = [
   { script: "lint", what: "lint (eslint)" },
   { script: "docs-check", what: "compile every ts example of the READMEs and docs/*.md" },
   { script: "vitest", what: "run the tests and the type-level tests (vitest)" },
-  { script: "docgen", what: "generate the API reference into docs/api, type-checking and running every @example (@effect/docgen)" },
+  { script: "test:runtimes", what: "run one bundled app on Node, Bun, Deno, edge-runtime and workerd against the emulator" },
   { script: "pack-check", what: "pack each package and run an app on the tarballs with plain Node" },
-  { script: "size", what: "bundle an app that places a call and check its size budget" }
+  { script: "size", what: "bundle an app that places a call and check its size budget" },
+  { script: "docgen", what: "generate the API reference into docs/api, type-checking and running every @example (@effect/docgen)" }
 ]
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm"

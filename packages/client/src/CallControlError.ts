@@ -13,10 +13,41 @@
  * Each operation has its own union (`FetchCallError`, ...), so `Effect.catchTags` over it is
  * exhaustive. Like `CreateCallError`, nothing here carries a credential.
  *
+ * The three new classes follow the identity pattern described in `CreateCallError`: schema
+ * identifiers `@effect-signalwire/client/CallControlError/<tag>`, this module's `TypeId`, and
+ * `isCallControlError` for them (the shared classes are recognised by `isCreateCallError`).
+ *
  * @since 0.1.0
  */
+import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import * as CreateCallError from "./CreateCallError.js"
+
+/**
+ * Marks the errors this module defines: `isCallControlError` checks for it.
+ *
+ * @since 0.1.0
+ * @category type ids
+ */
+export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/CallControlError")
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type TypeId = typeof TypeId
+
+const identifier = (tag: string) => `@effect-signalwire/client/CallControlError/${tag}`
+
+/**
+ * Whether a value is one of the errors this module defines (`CallNotFound`, `ServerFailure`,
+ * `NoResponse`); the classes shared with `createCall` are recognised by
+ * `CreateCallError.isCreateCallError`.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isCallControlError = (u: unknown): u is CallNotFound | ServerFailure | NoResponse => Predicate.hasProperty(u, TypeId)
 
 const { _tag: _, ...apiErrorFields } = CreateCallError.ApiRejected.fields
 
@@ -37,11 +68,13 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
  * assert.strictEqual(error.message, "SignalWire has no call f79ba075-e453-4819-8c53-ea499f2386c5 in this project (HTTP 404): Not Found")
  * ```
  */
-export class CallNotFound extends Schema.TaggedError<CallNotFound>()("CallNotFound", {
+export class CallNotFound extends Schema.TaggedError<CallNotFound>(identifier("CallNotFound"))("CallNotFound", {
   /** The sid that was asked for. */
   sid: Schema.String,
   ...apiErrorFields
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return apiMessage(`SignalWire has no call ${this.sid} in this project`, this)
   }
@@ -61,7 +94,7 @@ export class CallNotFound extends Schema.TaggedError<CallNotFound>()("CallNotFou
  * assert.strictEqual(error.message, "SignalWire failed to handle Fetch Call (HTTP 503): Service Unavailable; 4 attempt(s)")
  * ```
  */
-export class ServerFailure extends Schema.TaggedError<ServerFailure>()("ServerFailure", {
+export class ServerFailure extends Schema.TaggedError<ServerFailure>(identifier("ServerFailure"))("ServerFailure", {
   ...apiErrorFields,
   /** The operation, as the API reference names it (`Fetch Call`, `List Calls`, ...). */
   operation: Schema.String,
@@ -69,6 +102,8 @@ export class ServerFailure extends Schema.TaggedError<ServerFailure>()("ServerFa
   sid: Schema.optional(Schema.String),
   attempts: Schema.Int
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `${apiMessage(`SignalWire failed to handle ${this.operation}${this.sid === undefined ? "" : ` of ${this.sid}`}`, this)}; ${this.attempts} attempt(s)`
   }
@@ -95,7 +130,7 @@ export class ServerFailure extends Schema.TaggedError<ServerFailure>()("ServerFa
  * assert.ok(error.message.startsWith("No answer from SignalWire to Update Call (Timeout: no answer within 10 seconds)"))
  * ```
  */
-export class NoResponse extends Schema.TaggedError<NoResponse>()("NoResponse", {
+export class NoResponse extends Schema.TaggedError<NoResponse>(identifier("NoResponse"))("NoResponse", {
   reason: Schema.Literal("Timeout", "ConnectionLost"),
   detail: Schema.String,
   operation: Schema.String,
@@ -104,6 +139,8 @@ export class NoResponse extends Schema.TaggedError<NoResponse>()("NoResponse", {
   sentAt: Schema.DateFromSelf,
   attempts: Schema.Int
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `No answer from SignalWire to ${this.operation}${this.sid === undefined ? "" : ` of ${this.sid}`} (${this.reason}: ${this.detail}) after ${this.attempts} attempt(s), the last sent at ${this.sentAt.toISOString()}`
   }

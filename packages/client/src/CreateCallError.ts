@@ -5,7 +5,7 @@
  * | error | what happened | was the call placed? |
  * | --- | --- | --- |
  * | `InvalidRequest` | the input broke a rule; nothing was sent | no |
- * | `TransportError` | the request never left (connection refused, DNS) | no |
+ * | `TransportError` | the request never left (connection refused, DNS, TLS handshake or certificate) | no |
  * | `AuthenticationFailed` | 401 / 403: wrong project id or token | no |
  * | `NotFound` | 404: no such resource (a space URL that points elsewhere) | no |
  * | `ApiRejected` | 400 / 422 (and other 4xx): SignalWire refused the request | no |
@@ -16,15 +16,43 @@
  * | `UnexpectedResponse` | an answer that is not SignalWire's (a 1xx or 3xx status) | unknown |
  *
  * Errors carry no credentials: neither the auth token nor the `Authorization` header are kept,
- * and a request's SIP password stays `Redacted`. Every class is constructible in tests.
+ * and a request's SIP password stays `Redacted`. No error keeps the platform's `RequestError`
+ * (it holds the request and its headers): causes are kept as text in `detail`. Every class is
+ * constructible in tests.
+ *
+ * Identity, the pattern for every error module of this package (as `@effect/ai`'s `AiError`):
+ * - the module exports a `TypeId` symbol, `Symbol.for("@effect-signalwire/client/<Module>")`;
+ * - each class is `Schema.TaggedError<Self>("@effect-signalwire/client/<Module>/<Tag>")("<Tag>", fields)`
+ *   (a namespaced schema identifier, so that encoded errors, JSON Schema and logs never collide
+ *   with another library's `NotFound`), with `readonly [TypeId]: TypeId = TypeId` in its body;
+ * - the module exports a guard `is<Module>` that checks for `TypeId`, and a per-class guard
+ *   (`isNotFound`) only where a caller outside `catchTags` needs one;
+ * - the short `_tag` stays the class name, so `Effect.catchTags` code does not change.
  *
  * @since 0.1.0
  */
 import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
 import * as Duration from "effect/Duration"
-import * as Schema from "effect/Schema"
 import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
+
+/**
+ * Marks every error of this module: `isCreateCallError` checks for it.
+ *
+ * @since 0.1.0
+ * @category type ids
+ */
+export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/CreateCallError")
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type TypeId = typeof TypeId
+
+const identifier = (tag: string) => `@effect-signalwire/client/CreateCallError/${tag}`
 
 /**
  * One broken rule of the input: the path of the field (`["statusCallback"]`, `[]` for a rule
@@ -40,7 +68,7 @@ import type * as SchemaAST from "effect/SchemaAST"
  * assert.deepStrictEqual(violation.path, ["to"])
  * ```
  */
-export class Violation extends Schema.Class<Violation>("Violation")({
+export class Violation extends Schema.Class<Violation>(identifier("Violation"))({
   path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
   message: Schema.String
 }) {}
@@ -62,11 +90,13 @@ const describe = (violation: Violation): string =>
  * assert.strictEqual(error.message, "Invalid Create Call request: timeout: must be an integer from 1 to 600 (got 0)")
  * ```
  */
-export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("InvalidRequest", {
+export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(identifier("InvalidRequest"))("InvalidRequest", {
   violations: Schema.NonEmptyArray(Violation),
   /** The request it was meant for, as the API reference names it (default `Create Call`). */
   operation: Schema.optional(Schema.String)
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `Invalid ${this.operation ?? "Create Call"} request: ${this.violations.map(describe).join("; ")}`
   }
@@ -74,8 +104,9 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("Invali
 
 /**
  * The request never left this process: the connection was refused, the host name did not
- * resolve, the connection could not be set up in time, or the request could not be built.
- * Safe to retry (`reason: "Connect"` is retried by the default policy).
+ * resolve, the connection could not be set up in time, the TLS handshake failed or the server's
+ * certificate was rejected, or the request could not be built. Safe to retry (`reason: "Connect"`
+ * is retried by the default policy; `"Tls"` is not, as retrying does not fix a certificate).
  *
  * @since 0.1.0
  * @category errors
@@ -88,13 +119,20 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("Invali
  * assert.strictEqual(error._tag, "TransportError")
  * ```
  */
-export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
-  reason: Schema.Literal("Connect", "InvalidUrl", "Encode"),
+export class TransportError extends Schema.TaggedError<TransportError>(identifier("TransportError"))("TransportError", {
+  /**
+   * `Connect`: the connection was refused or the host did not resolve (retried by the default
+   * policy). `Tls`: the TLS handshake failed or the certificate was rejected (not retried: a bad
+   * certificate does not heal). `InvalidUrl`, `Encode`: the request could not be built.
+   */
+  reason: Schema.Literal("Connect", "Tls", "InvalidUrl", "Encode"),
   /** The system error code found in the cause chain, such as `ECONNREFUSED`. */
   code: Schema.optional(Schema.String),
   detail: Schema.String,
   attempts: Schema.Int
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `The request to SignalWire was not sent (${this.reason}${
       this.code === undefined ? "" : `, ${this.code}`
@@ -133,7 +171,9 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
  * assert.strictEqual(error.message, "SignalWire did not accept the credentials (HTTP 401, code 20003): Authentication failed")
  * ```
  */
-export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFailed>()("AuthenticationFailed", apiErrorFields) {
+export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFailed>(identifier("AuthenticationFailed"))("AuthenticationFailed", apiErrorFields) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return apiMessage("SignalWire did not accept the credentials", this)
   }
@@ -154,7 +194,9 @@ export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFaile
  * assert.strictEqual(error._tag, "NotFound")
  * ```
  */
-export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiErrorFields) {
+export class NotFound extends Schema.TaggedError<NotFound>(identifier("NotFound"))("NotFound", apiErrorFields) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return apiMessage("SignalWire found no such resource: check the space URL", this)
   }
@@ -175,7 +217,9 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", apiErro
  * assert.strictEqual(error.message, "SignalWire rejected the request (HTTP 422): Validation error message")
  * ```
  */
-export class ApiRejected extends Schema.TaggedError<ApiRejected>()("ApiRejected", apiErrorFields) {
+export class ApiRejected extends Schema.TaggedError<ApiRejected>(identifier("ApiRejected"))("ApiRejected", apiErrorFields) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return apiMessage("SignalWire rejected the request", this)
   }
@@ -200,12 +244,14 @@ const seconds = (duration: Duration.Duration) => `${Math.round(Duration.toMillis
  * assert.strictEqual(error.message, "SignalWire is rate limiting this project (HTTP 429, code 20429): Too Many Requests; retry after 2 s; 4 attempt(s)")
  * ```
  */
-export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
+export class RateLimited extends Schema.TaggedError<RateLimited>(identifier("RateLimited"))("RateLimited", {
   ...apiErrorFields,
   retryAfter: Schema.optional(Schema.DurationFromSelf),
   headers: Schema.Record({ key: Schema.String, value: Schema.String }),
   attempts: Schema.Int
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     const wait = this.retryAfter === undefined ? "no Retry-After" : `retry after ${seconds(this.retryAfter)}`
     return `${apiMessage("SignalWire is rate limiting this project", this)}; ${wait}; ${this.attempts} attempt(s)`
@@ -251,10 +297,12 @@ const reconcileFields = {
  * assert.ok(error.message.endsWith("the call may have been placed"))
  * ```
  */
-export class ServerError extends Schema.TaggedError<ServerError>()("ServerError", {
+export class ServerError extends Schema.TaggedError<ServerError>(identifier("ServerError"))("ServerError", {
   ...apiErrorFields,
   ...reconcileFields
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `${apiMessage("SignalWire failed to handle the request", this)}; the call may have been placed`
   }
@@ -279,11 +327,13 @@ export class ServerError extends Schema.TaggedError<ServerError>()("ServerError"
  * assert.strictEqual(error.request.to, "+13105678901")
  * ```
  */
-export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("OutcomeUnknown", {
+export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>(identifier("OutcomeUnknown"))("OutcomeUnknown", {
   reason: Schema.Literal("Timeout", "ConnectionLost"),
   detail: Schema.String,
   ...reconcileFields
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `No answer from SignalWire (${this.reason}: ${this.detail}) after ${this.attempts} attempt(s), the last sent at ${this.sentAt.toISOString()}; the call may have been placed`
   }
@@ -321,7 +371,7 @@ export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>()("Outcom
  * assert.ok(error.message.startsWith("SignalWire placed the call (HTTP 201, sid b3877c40-da60-4998-90ad-b792e98472ca)"))
  * ```
  */
-export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>()("PlacedButUnreadable", {
+export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>(identifier("PlacedButUnreadable"))("PlacedButUnreadable", {
   /** The HTTP status of the answer (2xx). */
   status: Schema.Int,
   /** The call's sid, when any part of the body gives it. */
@@ -333,6 +383,8 @@ export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>
   detail: Schema.String,
   ...reconcileFields
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `SignalWire placed the call (HTTP ${this.status}${
       this.sid === undefined ? ", sid not readable" : `, sid ${this.sid}`
@@ -358,13 +410,15 @@ export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>
  * assert.strictEqual(error._tag, "UnexpectedResponse")
  * ```
  */
-export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()("UnexpectedResponse", {
+export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>(identifier("UnexpectedResponse"))("UnexpectedResponse", {
   status: Schema.Int,
   contentType: Schema.optional(Schema.String),
   bodySnippet: Schema.String,
   /** Why the body was not understood. */
   detail: Schema.String
 }) {
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     return `Unexpected answer from SignalWire (HTTP ${this.status}, ${this.contentType ?? "no content type"}): ${this.detail}`
   }
@@ -423,3 +477,20 @@ export const CreateCallError: Schema.Union<[
   PlacedButUnreadable,
   UnexpectedResponse
 )
+
+/**
+ * Whether a value is one of `createCall`'s errors (any of the classes above, whatever its `_tag`).
+ *
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * const error = new CreateCallError.NotFound({ status: 404, detail: "no such project", errors: [] })
+ * console.log(CreateCallError.isCreateCallError(error)) // true
+ * console.log(CreateCallError.isCreateCallError(new Error("NotFound"))) // false
+ * ```
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isCreateCallError = (u: unknown): u is CreateCallError => Predicate.hasProperty(u, TypeId)

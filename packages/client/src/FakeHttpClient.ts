@@ -3,9 +3,10 @@
  * receives: test your own handling of SignalWire's answers (429s, outages, lost connections)
  * through the real client, with no server.
  *
- * `refuseConnection` and `loseConnection` fail a request the way a real client does (a
- * `Transport` error whose cause chain holds `ECONNREFUSED` or `ECONNRESET`), so the client
- * classifies them as it would in production.
+ * `refuseConnection` and `loseConnection` fail a request with a `Transport` error whose cause is
+ * the fake's own error carrying the system error code (`ECONNREFUSED`, `ECONNRESET`): the one
+ * vocabulary Node, Bun and edge-runtime share (see the table in docs/errors-and-retries.md), so
+ * the client classifies them as it does a real failure, with no runtime's wrapping forged.
  *
  * @since 0.1.0
  */
@@ -73,7 +74,9 @@ export interface Service {
  */
 export class FakeHttpClient extends Context.Tag("@effect-signalwire/client/FakeHttpClient")<FakeHttpClient, Service>() {}
 
-const systemError = (message: string, code: string) => Object.assign(new Error(message), { code })
+// Named as what it is, so that a message or log never passes it off as a real connection's.
+const systemError = (message: string, code: string) =>
+  Object.assign(new Error(`${message} (simulated by FakeHttpClient)`), { name: "FakeHttpClientFailure", code })
 
 /**
  * The failure of a request whose connection was refused: never sent.
@@ -93,7 +96,7 @@ const systemError = (message: string, code: string) => Object.assign(new Error(m
  * ```
  */
 export const refuseConnection = (request: RecordedRequest): Effect.Effect<never, HttpClientError.RequestError> =>
-  fail(request, new TypeError("fetch failed", { cause: systemError("connect ECONNREFUSED 127.0.0.1:443", "ECONNREFUSED") }))
+  fail(request, systemError("connection refused", "ECONNREFUSED"))
 
 /**
  * The failure of a request whose connection closed after it was sent: maybe processed.
@@ -114,7 +117,7 @@ export const refuseConnection = (request: RecordedRequest): Effect.Effect<never,
  * ```
  */
 export const loseConnection = (request: RecordedRequest): Effect.Effect<never, HttpClientError.RequestError> =>
-  fail(request, new TypeError("fetch failed", { cause: systemError("socket hang up", "ECONNRESET") }))
+  fail(request, systemError("connection reset after the request was sent", "ECONNRESET"))
 
 const requests = new WeakMap<RecordedRequest, HttpClientRequest.HttpClientRequest>()
 

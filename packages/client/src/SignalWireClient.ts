@@ -200,6 +200,36 @@ export const layerConfig = (
   Layer.provideMerge(layerWithoutConfig, SignalWireConfig.layerConfig(options))
 
 /**
+ * The client configured from a record of strings, such as a Cloudflare Worker's `env` bindings
+ * (see `SignalWireConfig.layerFromEnv`): on Workers there is no `process.env` to read.
+ *
+ * @example
+ * ```ts
+ * import { createCall, SignalWireClient } from "@effect-signalwire/client"
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ *
+ * export default {
+ *   fetch: (_request: Request, env: Record<string, unknown>) =>
+ *     createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(
+ *       Effect.map((call) => Response.json({ sid: call.sid })),
+ *       Effect.provide(SignalWireClient.layerFromEnv(env).pipe(Layer.provide(FetchHttpClient.layer))),
+ *       Effect.runPromise
+ *     )
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromEnv = (
+  env: Readonly<Record<string, unknown>>,
+  options?: Parameters<typeof SignalWireConfig.layerConfig>[0]
+): Layer.Layer<SignalWireClient | SignalWireConfig.SignalWireConfig, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.provideMerge(layerWithoutConfig, SignalWireConfig.layerFromEnv(env, options))
+
+/**
  * What a test's handler answers for each valid request.
  *
  * @since 0.1.0

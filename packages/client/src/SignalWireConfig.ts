@@ -12,6 +12,7 @@
  */
 import { Sid } from "@effect-signalwire/schema"
 import * as Config from "effect/Config"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -336,4 +337,32 @@ export const layerConfig = (options?: {
       })
       return yield* make({ ...options, ...values })
     })
+  )
+
+/**
+ * The configuration from a record of strings rather than the process environment: a Cloudflare
+ * Worker's `env` bindings (or Deno's `Deno.env.toObject()`, or `process.env`). The same variable
+ * names, rules and errors as `layerConfig`; values that are not strings (KV namespaces, service
+ * bindings) are ignored.
+ *
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ *
+ * // In a Worker's fetch handler: `env` holds SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN
+ * // (a secret) and SIGNALWIRE_SPACE_URL.
+ * const configLayer = (env: Record<string, unknown>) => SignalWireConfig.layerFromEnv(env)
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromEnv = (
+  env: Readonly<Record<string, unknown>>,
+  options?: Parameters<typeof layerConfig>[0]
+): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
+  layerConfig(options).pipe(
+    Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(
+      new Map(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"))
+    )))
   )

@@ -10,7 +10,9 @@ import { assert, describe, expect, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import { input, sipInput, sipPassword } from "./fixtures.js"
 
 const request = Schema.decodeUnknownSync(CreateCallRequest.CreateCallRequest)(sipInput)
@@ -245,5 +247,30 @@ describe("CreateCallError", () => {
       expect(decoded.message).toBe(error.message)
       expect(decoded.message).not.toBe("")
     }, { fastCheck: { numRuns: 50 } })
+  })
+
+  describe("identity", () => {
+    it.each(Object.values(errors))("$_tag has a namespaced schema identifier, the module's TypeId and its short _tag", (error) => {
+      // A class schema is a transformation from its fields to the class: the identifier is on the class side.
+      const ast = (error.constructor as unknown as Schema.Schema.Any).ast
+      expect(SchemaAST.getIdentifierAnnotation(SchemaAST.isTransformation(ast) ? ast.to : ast)).toStrictEqual(
+        Option.some(`@effect-signalwire/client/CreateCallError/${error._tag}`)
+      )
+      expect(error[CreateCallError.TypeId]).toBe(CreateCallError.TypeId)
+      expect(CreateCallError.TypeId).toBe(Symbol.for("@effect-signalwire/client/CreateCallError"))
+      expect(CreateCallError.isCreateCallError(error)).toBe(true)
+    })
+
+    it("the guard refuses lookalikes: the same _tag, a plain Error, nothing", () => {
+      for (const other of [{ _tag: "NotFound" }, { _tag: "NotFound", status: 404 }, new Error("NotFound"), null, undefined, "NotFound"]) {
+        expect(CreateCallError.isCreateCallError(other)).toBe(false)
+      }
+    })
+
+    it.prop("an error decoded from its encoding keeps its identity", [CreateCallError.CreateCallError], ([error]) => {
+      const decoded = Schema.decodeSync(CreateCallError.CreateCallError)(Schema.encodeSync(CreateCallError.CreateCallError)(error))
+      expect(CreateCallError.isCreateCallError(decoded)).toBe(true)
+      expect(decoded._tag).toBe(error._tag)
+    }, { fastCheck: { numRuns: 30 } })
   })
 })

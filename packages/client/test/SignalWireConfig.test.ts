@@ -3,7 +3,7 @@
  * option or variable (never printing the token), the defaults, `layerConfig` from a
  * `ConfigProvider`, and whether trace headers reach SignalWire.
  */
-import { createCall, RetryPolicy, SignalWireConfig } from "@effect-signalwire/client"
+import { createCall, FakeHttpClient, RetryPolicy, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
 import * as SignalWireConfigModule from "@effect-signalwire/client/SignalWireConfig"
 import { assert, describe, expect, it } from "@effect/vitest"
 import * as Config from "effect/Config"
@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Cause from "effect/Cause"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { readFileSync } from "node:fs"
@@ -294,6 +295,42 @@ describe("SignalWireConfig", () => {
         const result = yield* fromEnv({ ...env, APP_SPACE: "not a host" }, { space: Config.string("APP_SPACE") })
         expectConfigError(result, "space")
       }))
+  })
+
+  describe("layerFromEnv (a Worker's env bindings)", () => {
+    // The surrounding ConfigProvider holds other values: the record alone must be read.
+    const fromRecord = (record: Record<string, unknown>) =>
+      SignalWireConfig.SignalWireConfig.pipe(
+        Effect.provide(SignalWireConfig.layerFromEnv(record)),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries({ ...env, SIGNALWIRE_PROJECT_ID: "not-this-one" })))),
+        Effect.either
+      )
+
+    it.effect("reads the same variables from the record, not from the ConfigProvider around it; non-string bindings are ignored", () =>
+      Effect.gen(function*() {
+        const result = yield* fromRecord({ ...env, SESSIONS: { get: () => undefined }, COUNT: 3 })
+        assert.isTrue(Either.isRight(result))
+        const config = (result as Either.Right<never, SignalWireConfig.Service>).right
+        expect(config.projectId).toBe(projectId)
+        expect(Redacted.value(config.authToken)).toBe(authToken)
+        expect(config.origin).toBe("https://example.signalwire.com")
+      }))
+
+    it.effect("a binding missing from the record is a ConfigError naming it, without the token", () =>
+      Effect.gen(function*() {
+        const { SIGNALWIRE_API_TOKEN: _, ...withoutToken } = env
+        expectConfigError(yield* fromRecord(withoutToken), "SIGNALWIRE_API_TOKEN")
+        expectConfigError(yield* fromRecord({ ...env, SIGNALWIRE_PROJECT_ID: 42 }), "SIGNALWIRE_PROJECT_ID")
+      }))
+
+    it.effect("SignalWireClient.layerFromEnv places a call with the record's credentials", () =>
+      Effect.gen(function*() {
+        yield* createCall(input)
+        const [sent, ...more] = yield* requests
+        expect(more).toHaveLength(0)
+        expect(sent?.url).toBe(`https://example.signalwire.com/api/laml/2010-04-01/Accounts/${projectId}/Calls.json`)
+        expect(sent?.headers.authorization).toBe(`Basic ${btoa(`${projectId}:${authToken}`)}`)
+      }).pipe(Effect.provide(SignalWireClient.layerFromEnv(env).pipe(Layer.provideMerge(FakeHttpClient.layer(answers(created())))))))
   })
 
   describe("trace headers", () => {

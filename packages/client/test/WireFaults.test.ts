@@ -14,6 +14,7 @@ import * as LogLevel from "effect/LogLevel"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
+import selfsigned from "selfsigned"
 import {
   authToken,
   clientLayer,
@@ -278,7 +279,41 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       // Nothing listens, so no server counts: the attempts say the request was tried 3 times.
       expect(error.attempts).toBe(3)
     }))
+
+  // A TLS failure happens before any byte of the request is written: never sent, and not retried
+  // (a server that does not speak TLS, or a certificate nobody trusts, does not heal).
+  it.scopedLive("https to a port that speaks plain HTTP: TransportError (Tls) saying so, sent once, received by none", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => created)
+      const origin = server.origin.replace("http://", "https://")
+      const error = yield* failureOf(createCall(input).pipe(Effect.provide(clientLayer(origin, httpClient, { retry: noDelay(2) }))))
+      expectNoSecret(error)
+      assertTag(error, "TransportError")
+      expect(error.reason).toBe("Tls")
+      expect(error.attempts).toBe(1)
+      expect(error.message).toContain("does not speak HTTPS on this port")
+      expect(yield* server.count).toBe(0)
+    }))
+
+  it.scopedLive("a self-signed certificate: TransportError (Tls, the verify code) saying it was rejected, sent once, received by none", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => created, { tls: selfSigned })
+      const error = yield* failureOf(createCall(input).pipe(Effect.provide(clientLayer(server.origin, httpClient, { retry: noDelay(2) }))))
+      expectNoSecret(error)
+      assertTag(error, "TransportError")
+      expect(error.reason).toBe("Tls")
+      expect(error.code).toBe("DEPTH_ZERO_SELF_SIGNED_CERT")
+      expect(error.attempts).toBe(1)
+      expect(error.message).toContain("certificate was rejected")
+      expect(yield* server.count).toBe(0)
+    }))
 })
+
+/** A throw-away self-signed certificate for 127.0.0.1: no client trusts it. */
+const selfSigned = (() => {
+  const pems = selfsigned.generate([{ name: "commonName", value: "127.0.0.1" }], { days: 1, keySize: 2048, algorithm: "sha256" })
+  return { key: pems.private, cert: pems.cert }
+})()
 
 /** Narrows an error to the tag the test expects (failing the test otherwise). */
 function assertTag<Tag extends CreateCallError.CreateCallError["_tag"]>(

@@ -1,5 +1,5 @@
 /**
- * Helpers for the over-the-wire tests: a real Node HTTP server on 127.0.0.1 (port 0) that records
+ * Helpers for the over-the-wire tests: a real Node HTTP (or HTTPS) server on 127.0.0.1 (port 0) that records
  * every request it receives (method, path, headers, raw body) and answers each from a script, the
  * HttpClients our client is run with (fetch, undici, node:http), and a port where nothing listens.
  */
@@ -12,7 +12,8 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { readFileSync } from "node:fs"
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import { createServer as createHttpsServer } from "node:https"
 import type { AddressInfo } from "node:net"
 
 /** The project and token of the official SDK's captured requests, so the Basic auth headers compare. */
@@ -75,7 +76,7 @@ export const sequence = (...replies: readonly [Reply, ...Array<Reply>]) => (inde
 
 /** A running scripted server. */
 export interface WireServer {
-  /** `http://127.0.0.1:<port>`: a space for our client. */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`): a space for our client. */
   readonly origin: string
   /** Every request received so far, oldest first. */
   readonly requests: Effect.Effect<ReadonlyArray<Recorded>>
@@ -98,11 +99,14 @@ const close = (server: Server) =>
   })
 
 /** Starts a server answering per `script` (given the request's index), stopped with the scope. */
-export const make = (script: (index: number, request: Recorded) => Reply): Effect.Effect<WireServer, never, Scope.Scope> =>
+export const make = (
+  script: (index: number, request: Recorded) => Reply,
+  options?: { readonly tls?: { readonly key: string; readonly cert: string } }
+): Effect.Effect<WireServer, never, Scope.Scope> =>
   Effect.gen(function*() {
     const recorded: Array<Recorded> = []
     const waiters: Array<{ readonly n: number; readonly wake: () => void }> = []
-    const server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Array<Buffer> = []
       req.on("data", (chunk: Buffer) => chunks.push(chunk))
       req.on("end", () => {
@@ -130,10 +134,11 @@ export const make = (script: (index: number, request: Recorded) => Reply): Effec
             break
         }
       })
-    })
+    }
+    const server = options?.tls === undefined ? createServer(handler) : createHttpsServer(options.tls, handler)
     const port = yield* Effect.acquireRelease(listen(server), () => close(server))
     return {
-      origin: `http://127.0.0.1:${port}`,
+      origin: `${options?.tls === undefined ? "http" : "https"}://127.0.0.1:${port}`,
       requests: Effect.sync(() => [...recorded]),
       count: Effect.sync(() => recorded.length),
       received: (n) =>

@@ -24,7 +24,7 @@ import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import type * as SignalWireConfig from "../SignalWireConfig.js"
-import { describeCause, isConnectPhase } from "./transport.js"
+import { describeCause, notSent } from "./transport.js"
 
 /** @internal One attempt: its number (from 1) and when it was sent. */
 export interface Attempt {
@@ -43,10 +43,10 @@ export interface ApiErrorFields {
 
 /** @internal Everything that can go wrong with one attempt, whatever the operation. */
 export type Failure =
-  /** The request never left: refused, DNS, connect timeout; or it could not be built. */
+  /** The request never left: refused, DNS, connect timeout, TLS; or it could not be built. */
   | {
     readonly _tag: "NotSent"
-    readonly reason: "Connect" | "InvalidUrl" | "Encode"
+    readonly reason: "Connect" | "Tls" | "InvalidUrl" | "Encode"
     readonly code: string | undefined
     readonly detail: string
   }
@@ -192,10 +192,10 @@ const fromRequestError = (error: HttpClientError.HttpClientError): Failure => {
     case "Encode":
       return { _tag: "NotSent", reason: error.reason, code: undefined, detail: describeCause(error.cause ?? error.description) }
     case "Transport": {
-      const code = isConnectPhase(error.cause)
-      return code === undefined
+      const stopped = notSent(error.cause)
+      return stopped === undefined
         ? { _tag: "NoAnswer", reason: "ConnectionLost", detail: describeCause(error.cause) }
-        : { _tag: "NotSent", reason: "Connect", code, detail: describeCause(error.cause) }
+        : { _tag: "NotSent", code: undefined, ...stopped }
     }
   }
 }
