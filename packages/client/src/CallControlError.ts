@@ -28,6 +28,13 @@ import * as CreateCallError from "./CreateCallError.js"
  *
  * @since 0.1.0
  * @category type ids
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.CallNotFound({ sid: "f79ba075-e453-4819-8c53-ea499f2386c5", status: 404, detail: "Not Found", errors: [] })
+ * assert.strictEqual(CallControlError.TypeId in error, true)
+ * ```
  */
 export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/CallControlError")
 
@@ -46,6 +53,15 @@ const identifier = (tag: string) => `@effect-signalwire/client/CallControlError/
  *
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.CallNotFound({ sid: "f79ba075-e453-4819-8c53-ea499f2386c5", status: 404, detail: "Not Found", errors: [] })
+ * assert.strictEqual(CallControlError.isCallControlError(error), true)
+ * // Same tag, not ours.
+ * assert.strictEqual(CallControlError.isCallControlError({ _tag: "CallNotFound" }), false)
+ * ```
  */
 export const isCallControlError = (u: unknown): u is CallNotFound | ServerFailure | NoResponse => Predicate.hasProperty(u, TypeId)
 
@@ -73,6 +89,9 @@ export class CallNotFound extends Schema.TaggedError<CallNotFound>(identifier("C
   sid: Schema.String,
   ...apiErrorFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -102,6 +121,9 @@ export class ServerFailure extends Schema.TaggedError<ServerFailure>(identifier(
   sid: Schema.optional(Schema.String),
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -139,6 +161,9 @@ export class NoResponse extends Schema.TaggedError<NoResponse>(identifier("NoRes
   sentAt: Schema.DateFromSelf,
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {

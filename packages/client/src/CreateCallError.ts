@@ -43,6 +43,13 @@ import type * as SchemaAST from "effect/SchemaAST"
  *
  * @since 0.1.0
  * @category type ids
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * const error = new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })
+ * assert.strictEqual(CreateCallError.TypeId in error, true)
+ * ```
  */
 export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/CreateCallError")
 
@@ -95,6 +102,9 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(identifie
   /** The request it was meant for, as the API reference names it (default `Create Call`). */
   operation: Schema.optional(Schema.String)
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -131,6 +141,9 @@ export class TransportError extends Schema.TaggedError<TransportError>(identifie
   detail: Schema.String,
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -172,6 +185,9 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
  * ```
  */
 export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFailed>(identifier("AuthenticationFailed"))("AuthenticationFailed", apiErrorFields) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -195,6 +211,9 @@ export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFaile
  * ```
  */
 export class NotFound extends Schema.TaggedError<NotFound>(identifier("NotFound"))("NotFound", apiErrorFields) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -218,6 +237,9 @@ export class NotFound extends Schema.TaggedError<NotFound>(identifier("NotFound"
  * ```
  */
 export class ApiRejected extends Schema.TaggedError<ApiRejected>(identifier("ApiRejected"))("ApiRejected", apiErrorFields) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -250,6 +272,9 @@ export class RateLimited extends Schema.TaggedError<RateLimited>(identifier("Rat
   headers: Schema.Record({ key: Schema.String, value: Schema.String }),
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -301,6 +326,9 @@ export class ServerError extends Schema.TaggedError<ServerError>(identifier("Ser
   ...apiErrorFields,
   ...reconcileFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -332,6 +360,9 @@ export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>(identifie
   detail: Schema.String,
   ...reconcileFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -383,6 +414,9 @@ export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>
   detail: Schema.String,
   ...reconcileFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -417,6 +451,9 @@ export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>(i
   /** Why the body was not understood. */
   detail: Schema.String
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -486,8 +523,8 @@ export const CreateCallError: Schema.Union<[
  * import { CreateCallError } from "@effect-signalwire/client"
  *
  * const error = new CreateCallError.NotFound({ status: 404, detail: "no such project", errors: [] })
- * console.log(CreateCallError.isCreateCallError(error)) // true
- * console.log(CreateCallError.isCreateCallError(new Error("NotFound"))) // false
+ * assert.strictEqual(CreateCallError.isCreateCallError(error), true)
+ * assert.strictEqual(CreateCallError.isCreateCallError(new Error("NotFound")), false)
  * ```
  *
  * @since 0.1.0
