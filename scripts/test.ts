@@ -17,6 +17,7 @@ const steps: ReadonlyArray<Step> = [
   { script: "lint", what: "lint (eslint)" },
   { script: "docs-check", what: "compile every ts example of the READMEs and docs/*.md" },
   { script: "vitest", what: "run the tests and the type-level tests (vitest)" },
+  { script: "test:nodes", what: "run the whole suite again on Node 22 and Node 24 (both at once)" },
   { script: "test:runtimes", what: "run one bundled app on Node, Bun, Deno, edge-runtime and workerd against the emulator" },
   { script: "pack-check", what: "pack each package and run an app on the tarballs with plain Node" },
   { script: "size", what: "bundle an app that places a call and check its size budget" },

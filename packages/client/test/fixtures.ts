@@ -1,6 +1,6 @@
 /**
  * Shared helpers of the client's unit tests: the credentials and a valid request, SignalWire's
- * golden bodies (../shared/reference), a client over `FakeHttpClient` (no socket), scripted
+ * golden bodies (fixtures/reference at the repository root), a client over `FakeHttpClient` (no socket), scripted
  * answers, and recorders for logs and spans.
  */
 import { FakeHttpClient, SignalWireClient } from "@effect-signalwire/client"
@@ -44,9 +44,9 @@ export const sipInput = {
   sipAuthPassword: sipPassword
 } as const
 
-/** Reads a file of ../shared/reference (beside the repository) as JSON. */
+/** Reads a file of fixtures/reference (at the repository root; its README names each file's source) as JSON. */
 export const reference = (name: string): any =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/reference/${name}`, import.meta.url), "utf8"))
+  JSON.parse(readFileSync(new URL(`../../../fixtures/reference/${name}`, import.meta.url), "utf8"))
 
 const createFixture = reference("sw-call-create-response.fixture.json")
 /** The body SignalWire answered to a create (a sanitised capture); the fixture may hold it as a JSON string. */

@@ -23,9 +23,9 @@ export const authToken = "PTsecret-token"
 /** The path every create goes to. */
 export const createPath = `/api/laml/2010-04-01/Accounts/${projectId}/Calls.json`
 
-/** A file of ../shared/reference, parsed. */
+/** A file of fixtures/reference (at the repository root), parsed. */
 export const reference = (name: string): any =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/reference/${name}`, import.meta.url), "utf8"))
+  JSON.parse(readFileSync(new URL(`../../../fixtures/reference/${name}`, import.meta.url), "utf8"))
 
 /** SignalWire's answer to a create (a 2019 capture): a queued call. */
 export const createdCallJson: Record<string, unknown> = reference("sw-call-create-response.fixture.json").body

@@ -29,6 +29,7 @@ import {
   projectId,
   type Received,
   recordingClient,
+  reference,
   signingKey
 } from "./utils.js"
 
@@ -106,11 +107,17 @@ describe("Emulator", () => {
     it.scoped("reads the official SDK's full request (official-sdk-wire.json)", () =>
       Effect.gen(function*() {
         const { emulator } = yield* makeEmulator()
-        const sdk = JSON.parse(
-          yield* Effect.promise(() => import("node:fs/promises").then((fs) => fs.readFile(new URL("../../../../shared/reference/official-sdk-wire.json", import.meta.url), "utf8")))
-        )
+        const sdk = reference("official-sdk-wire.json")
         const call = yield* emulator.createCall({ ...request, form: sdk.full.request.params })
         expect(call.status).toBe("queued")
+      }))
+
+    it.scoped("reads RecordingStatusCallbackEvent space-separated (as documented) and repeated (as the official SDK sends it)", () =>
+      Effect.gen(function*() {
+        const { emulator } = yield* makeEmulator()
+        const spaced = yield* emulator.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: "in-progress completed" }) })
+        const repeated = yield* emulator.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: ["in-progress", "completed"] }) })
+        expect(yield* emulator.calls).toStrictEqual([spaced, repeated])
       }))
 
     const rejected: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>, ReadonlyArray<readonly [number, string]>]> = [
@@ -129,6 +136,8 @@ describe("Emulator", () => {
       ["a PUT Method", minimalForm({ Method: "PUT" }), [[21209, "Method must be one of \"GET\", \"POST\""]]],
       ["a PUT StatusCallbackMethod", minimalForm({ StatusCallbackMethod: "PUT" }), [[21209, "StatusCallbackMethod must be one of"]]],
       ["an unknown StatusCallbackEvent", minimalForm({ StatusCallbackEvent: "hangup" }), [[21626, "StatusCallbackEvent must be one of"]]],
+      ["an unknown RecordingStatusCallbackEvent, space-separated", minimalForm({ RecordingStatusCallbackEvent: "in-progress hangup" }), [[21200, "RecordingStatusCallbackEvent must be one of \"completed\", \"in-progress\", \"absent\" (got \"hangup\")"]]],
+      ["an unknown RecordingStatusCallbackEvent, repeated", minimalForm({ RecordingStatusCallbackEvent: ["in-progress", "hangup"] }), [[21200, "RecordingStatusCallbackEvent must be one of \"completed\", \"in-progress\", \"absent\" (got \"hangup\")"]]],
       ["a bad StatusCallback", minimalForm({ StatusCallback: "mailto:x@example.com" }), [[21200, "StatusCallback must be an absolute http: or https: URL"]]],
       ["Record that is no boolean", minimalForm({ Record: "yes" }), [[21200, "Record must be a boolean"]]],
       ["a user name without password", minimalForm({ SipAuthUsername: "alice" }), [[21200, "SipAuthPassword is required with SipAuthUsername"]]],

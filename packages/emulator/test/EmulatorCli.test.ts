@@ -53,7 +53,7 @@ const listening = (spawned: Spawned) =>
   Effect.sync(() => /listening on (http:\/\/\S+)/.exec(spawned.stdout())?.[1]).pipe(
     Effect.flatMap((url) => url === undefined ? Effect.fail("not yet") : Effect.succeed(url)),
     Effect.retry({ schedule: Schedule.spaced("50 millis") }),
-    // A generous guard: the checkout runs the command through tsx, slow on a loaded machine.
+    // A guard, not a measure: starting tsx took up to 7 s on a loaded machine.
     Effect.timeout("60 seconds")
   )
 

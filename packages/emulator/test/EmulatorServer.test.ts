@@ -3,6 +3,7 @@ import type { Emulator } from "@effect-signalwire/emulator"
 import { ApiErrorBody, Call, CallPage } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import { authToken, basicAuth, minimalForm, otherProjectId, projectId, serveEmulator } from "./utils.js"
 
@@ -37,8 +38,14 @@ const decodeCall = Schema.decodeUnknownSync(Call.Call)
 const ended = (base: string, sid: string) =>
   send(`${base}/api/laml/2010-04-01/Accounts/${projectId}/Calls/${sid}.json`).pipe(
     Effect.map((answer) => answer.json.status as string),
-    Effect.repeat({ until: (status) => !["queued", "ringing", "in-progress"].includes(status) }),
-    Effect.timeout("5 seconds")
+    // Polled, not spun: a busy loop of requests would slow the emulator it waits for.
+    Effect.repeat(
+      Schedule.recurUntil((status: string) => !["queued", "ringing", "in-progress"].includes(status)).pipe(
+        Schedule.addDelay(() => "10 millis")
+      )
+    ),
+    // A guard against a call that never ends, generous for a loaded machine.
+    Effect.timeout("60 seconds")
   )
 
 describe("EmulatorServer", () => {

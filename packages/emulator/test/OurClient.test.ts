@@ -55,7 +55,8 @@ const failureOf = <E, R>(create: Effect.Effect<Call.Call, E, R>): Effect.Effect<
 
 /** Takes the next callback the listener received (failing rather than waiting forever). */
 const nextCallback = (received: Queue.Dequeue<Received>) =>
-  Queue.take(received).pipe(Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => new Error("no status callback within 5 s") }))
+  // A guard, generous for a loaded machine: the callbacks come within milliseconds when it is idle.
+  Queue.take(received).pipe(Effect.timeoutFail({ duration: "60 seconds", onTimeout: () => new Error("no status callback within 60 s") }))
 
 const isSigned = (callback: Received, key: string) =>
   Effect.isSuccess(WebhookSignature.verify({

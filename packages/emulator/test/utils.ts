@@ -17,7 +17,12 @@ import * as Layer from "effect/Layer"
 import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
+import { readFileSync } from "node:fs"
 import { createServer } from "node:http"
+
+/** A file of fixtures/reference (at the repository root; its README names each file's source), parsed. */
+export const reference = (name: string): any =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/reference/${name}`, import.meta.url), "utf8"))
 
 export const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
 export const authToken = "PTtest-token"

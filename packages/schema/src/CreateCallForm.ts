@@ -1,7 +1,8 @@
 /**
  * The form encoding of a Create Call request, exactly as SignalWire expects it: PascalCase
- * names in the order of the reference page, lists as repeated fields (as the official SDK sends
- * them), booleans as `true`/`false`, numbers in decimal, absent options omitted.
+ * names in the order of the reference page, `StatusCallbackEvent` as repeated fields and
+ * `RecordingStatusCallbackEvent` as one space-separated field (each as SignalWire documents it; the
+ * official SDK repeats both), booleans as `true`/`false`, numbers in decimal, absent options omitted.
  *
  * The same schema decodes a form body back into a request (what the emulator does), reading
  * repeated or space-separated lists, `Laml` as another name for `Twiml`, and ignoring parameters
@@ -53,6 +54,7 @@ const fromForm = (params: FormParams): CreateCallRequest.Encoded => {
     const last = given[given.length - 1]!
     switch (kind) {
       case "list":
+      case "spaced":
         input[key] = given.flatMap((value) => value.split(/[\s,]+/)).filter((value) => value.length > 0)
         break
       case "integer":
@@ -72,11 +74,11 @@ const fromForm = (params: FormParams): CreateCallRequest.Encoded => {
 const toForm = (input: CreateCallRequest.Encoded): FormParams => {
   const params: Array<readonly [string, string]> = []
   const record = input as Record<string, unknown>
-  for (const [key, name] of createCallFields) {
+  for (const [key, name, kind] of createCallFields) {
     const value = record[key]
     if (value === undefined) continue
     if (Array.isArray(value)) {
-      for (const item of value) params.push([name, String(item)])
+      for (const item of kind === "spaced" ? [value.join(" ")] : value) params.push([name, String(item)])
     } else {
       params.push([name, String(value)])
     }
@@ -119,11 +121,15 @@ export const CreateCallForm: Schema.Schema<CreateCallRequest, FormParams> = Sche
  *   to: "+13105678901",
  *   from: "+13103384645",
  *   url: "https://example.com/voice.xml",
- *   statusCallbackEvent: ["initiated", "completed"]
+ *   statusCallbackEvent: ["initiated", "completed"],
+ *   record: true,
+ *   recordingStatusCallbackEvent: ["in-progress", "completed"]
  * })
- * CreateCallForm.toFormParams(request)
- * // [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"],
- * //  ["StatusCallbackEvent", "initiated"], ["StatusCallbackEvent", "completed"]]
+ * assert.deepStrictEqual(CreateCallForm.toFormParams(request), [
+ *   ["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"],
+ *   ["StatusCallbackEvent", "initiated"], ["StatusCallbackEvent", "completed"], ["Record", "true"],
+ *   ["RecordingStatusCallbackEvent", "in-progress completed"]
+ * ])
  * ```
  */
 export const toFormParams: (request: CreateCallRequest) => FormParams = Schema.encodeSync(CreateCallForm)

@@ -25,7 +25,7 @@ const reported = (call: { readonly unreadable: ReadonlyArray<UnreadableField.Unr
   call.unreadable.map(({ field, value }) => [field, value])
 
 describe("Call", () => {
-  describe("golden bodies (../shared/reference)", () => {
+  describe("golden bodies (fixtures/reference)", () => {
     it("examples.json call_signalwire: a queued call, every documented field", () => {
       const call = decode(examples.call_signalwire)
       expect(call).toBeInstanceOf(Call.Call)

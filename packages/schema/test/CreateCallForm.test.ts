@@ -4,8 +4,7 @@ import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { readFileSync } from "node:fs"
-import { issuesOf, reference } from "./utils.js"
+import { issuesOf, reference, referenceText } from "./utils.js"
 
 type Request = CreateCallRequest.CreateCallRequest
 type Pairs = ReadonlyArray<readonly [string, string]>
@@ -16,7 +15,7 @@ const sdk = reference("official-sdk-wire.json")
 
 /** The parameter names of the reference page, in its order, with Twiml after ApplicationSid. */
 const documentedOrder: ReadonlyArray<string> = (() => {
-  const page = readFileSync(new URL("../../../../shared/reference/create-a-call.txt", import.meta.url), "utf8")
+  const page = referenceText("create-a-call.txt")
   const request = page.slice(page.indexOf("\nRequest\n"), page.indexOf("\nResponse\n"))
   const names = [...request.matchAll(/^([A-Z][A-Za-z]+)(?:string|enum|integer|boolean|list of strings)(?:Required|Optional)/gm)]
     .map(([, name]) => name!)
@@ -37,6 +36,19 @@ const expectSameRequest = (actual: Request, expected: Request) => {
 // The parameters the official SDK accepts but never sends.
 const droppedBySdk = ["MachineWordsThreshold", "MaxPricePerMinute"]
 
+/**
+ * The one deliberate difference from the official SDK's capture: it repeats
+ * RecordingStatusCallbackEvent; SignalWire documents one space-separated field, and that is what
+ * we send. This turns the SDK's fields into the documented form, joined where the first one was.
+ */
+const asDocumented = (pairs: Pairs): Pairs => {
+  const events = valuesOf(pairs, "RecordingStatusCallbackEvent")
+  const first = pairs.findIndex(([name]) => name === "RecordingStatusCallbackEvent")
+  return pairs.flatMap(([name, value], i): Pairs =>
+    name !== "RecordingStatusCallbackEvent" ? [[name, value]] : i === first ? [[name, events.join(" ")]] : []
+  )
+}
+
 describe("CreateCallForm", () => {
   describe("the official SDK's captured requests (official-sdk-wire.json)", () => {
     it("minimal: the same fields, in the same order, and the same body", () => {
@@ -56,26 +68,26 @@ describe("CreateCallForm", () => {
     const full = decodeRequest({ ...sdk.full.input, asyncAmd: true })
     const ours = CreateCallForm.toFormParams(full)
 
-    it("full: the same multiset of fields, plus the two the SDK drops", () => {
+    it("full: the same multiset of fields, plus the two the SDK drops, with RecordingStatusCallbackEvent as documented", () => {
       const extra = ours.filter(([name]) => droppedBySdk.includes(name))
       expect(extra).toStrictEqual([["MachineWordsThreshold", "6"], ["MaxPricePerMinute", "0.05"]])
-      expect(sorted(ours)).toStrictEqual(sorted([...sdk.full.request.params, ...extra]))
+      expect(sorted(ours)).toStrictEqual(sorted([...asDocumented(sdk.full.request.params), ...extra]))
     })
 
-    it("full: repeated fields in the same relative order", () => {
-      for (const name of ["StatusCallbackEvent", "RecordingStatusCallbackEvent"]) {
-        expect(valuesOf(ours, name)).toStrictEqual(valuesOf(sdk.full.request.params, name))
-      }
+    it("full: StatusCallbackEvent repeated like the SDK's; RecordingStatusCallbackEvent one space-separated field where the SDK repeats it", () => {
+      expect(valuesOf(ours, "StatusCallbackEvent")).toStrictEqual(valuesOf(sdk.full.request.params, "StatusCallbackEvent"))
       expect(valuesOf(ours, "StatusCallbackEvent")).toStrictEqual(["initiated", "ringing", "answered", "completed"])
-      expect(valuesOf(ours, "RecordingStatusCallbackEvent")).toStrictEqual(["in-progress", "completed"])
+      expect(valuesOf(sdk.full.request.params, "RecordingStatusCallbackEvent")).toStrictEqual(["in-progress", "completed"])
+      expect(valuesOf(ours, "RecordingStatusCallbackEvent")).toStrictEqual(["in-progress completed"])
     })
 
-    it("full: our URL-encoded body decodes to the same pairs as the SDK's body, plus the two it drops", () => {
+    it("full: our URL-encoded body decodes to the same pairs as the SDK's body, plus the two it drops, with RecordingStatusCallbackEvent as documented", () => {
       const body = urlEncoded(ours)
       expect(urlDecoded(body)).toStrictEqual(ours)
+      expect(body).toContain("RecordingStatusCallbackEvent=in-progress+completed")
       expect(urlDecoded(sdk.full.request.body)).toStrictEqual(sdk.full.request.params)
       expect(sorted(urlDecoded(body))).toStrictEqual(
-        sorted([...urlDecoded(sdk.full.request.body), ["MachineWordsThreshold", "6"], ["MaxPricePerMinute", "0.05"]])
+        sorted([...asDocumented(urlDecoded(sdk.full.request.body)), ["MachineWordsThreshold", "6"], ["MaxPricePerMinute", "0.05"]])
       )
     })
 
@@ -128,6 +140,21 @@ describe("CreateCallForm", () => {
       ])
     })
 
+    it("writes StatusCallbackEvent as repeated fields, RecordingStatusCallbackEvent as one space-separated field", () => {
+      const params = CreateCallForm.toFormParams(decodeRequest({
+        ...base,
+        url: "https://example.com/voice.xml",
+        statusCallbackEvent: ["initiated", "completed"],
+        recordingStatusCallbackEvent: ["in-progress", "completed", "absent"]
+      }))
+      expect(params.slice(3)).toStrictEqual([
+        ["StatusCallbackEvent", "initiated"],
+        ["StatusCallbackEvent", "completed"],
+        ["RecordingStatusCallbackEvent", "in-progress completed absent"]
+      ])
+      expect(urlEncoded(params)).toMatch(/&StatusCallbackEvent=initiated&StatusCallbackEvent=completed&RecordingStatusCallbackEvent=in-progress\+completed\+absent$/)
+    })
+
     it("writes the SIP password in clear: the form is the wire", () => {
       const request = decodeRequest({ ...base, url: "https://example.com/v", sipAuthUsername: "alice", sipAuthPassword: "s3cret" })
       expect(CreateCallForm.toFormParams(request).slice(-2)).toStrictEqual([["SipAuthUsername", "alice"], ["SipAuthPassword", "s3cret"]])
@@ -143,6 +170,9 @@ describe("CreateCallForm", () => {
       expect(read([...base, ["StatusCallbackEvent", "initiated"], ["StatusCallbackEvent", "completed"]]).statusCallbackEvent)
         .toStrictEqual(["initiated", "completed"])
       expect(read([...base, ["RecordingStatusCallbackEvent", "in-progress completed"]]).recordingStatusCallbackEvent)
+        .toStrictEqual(["in-progress", "completed"])
+      // The official SDK repeats it.
+      expect(read([...base, ["RecordingStatusCallbackEvent", "in-progress"], ["RecordingStatusCallbackEvent", "completed"]]).recordingStatusCallbackEvent)
         .toStrictEqual(["in-progress", "completed"])
       expect(read([...base, ["StatusCallbackEvent", "ringing,answered"]]).statusCallbackEvent)
         .toStrictEqual(["ringing", "answered"])
@@ -204,10 +234,14 @@ describe("CreateCallForm", () => {
       }
     })
 
-    it.prop("one field per option given, one per item of a list", [CreateCallRequest.CreateCallRequest], ([request]) => {
+    it.prop("one field per option given, one per item of StatusCallbackEvent, one for all of RecordingStatusCallbackEvent", [CreateCallRequest.CreateCallRequest], ([request]) => {
       const params = CreateCallForm.toFormParams(request)
       const expected = Object.values(request).reduce<number>((n, value) => n + (Array.isArray(value) ? value.length : 1), 0)
-      expect(params).toHaveLength(expected)
+      const recordingEvents = request.recordingStatusCallbackEvent?.length ?? 0
+      expect(params).toHaveLength(expected - Math.max(recordingEvents - 1, 0))
+      expect(valuesOf(params, "RecordingStatusCallbackEvent")).toStrictEqual(
+        request.recordingStatusCallbackEvent === undefined ? [] : [request.recordingStatusCallbackEvent.join(" ")]
+      )
     })
 
     it.prop("decode(encode(x)) = x", [CreateCallRequest.CreateCallRequest], ([request]) => {

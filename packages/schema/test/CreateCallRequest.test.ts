@@ -6,9 +6,8 @@ import * as ParseResult from "effect/ParseResult"
 import * as Pretty from "effect/Pretty"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { readFileSync } from "node:fs"
 import { inspect } from "node:util"
-import { issuesOf } from "./utils.js"
+import { issuesOf, referenceText } from "./utils.js"
 
 type Request = CreateCallRequest.CreateCallRequest
 const Request = CreateCallRequest.CreateCallRequest
@@ -212,7 +211,7 @@ const read = (request: Request, field: string): unknown => {
 describe("CreateCallRequest", () => {
   describe("every parameter", () => {
     it("the table covers every parameter of the reference page, plus Twiml", () => {
-      const page = readFileSync(new URL("../../../../shared/reference/create-a-call.txt", import.meta.url), "utf8")
+      const page = referenceText("create-a-call.txt")
       const request = page.slice(page.indexOf("\nRequest\n"), page.indexOf("\nResponse\n"))
       const documented = [...request.matchAll(/^([A-Z][A-Za-z]+)(?:string|enum|integer|boolean|list of strings)(?:Required|Optional)/gm)]
         .map(([, name]) => name!.charAt(0).toLowerCase() + name!.slice(1))

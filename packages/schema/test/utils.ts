@@ -1,6 +1,6 @@
 /**
  * Test helpers: decode and list the issues the user would see, and read the golden files of
- * ../shared/reference (beside the repository, locally and in CI).
+ * fixtures/reference (at the repository root; its README names each file's source).
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
@@ -26,10 +26,15 @@ export const issuesOf = <A, I>(schema: Schema.Schema<A, I>, input: unknown): Rea
   })
 
 /**
- * Reads a file of ../shared/reference as JSON.
+ * Reads a file of fixtures/reference as text.
  */
-export const reference = (name: string): any =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/reference/${name}`, import.meta.url), "utf8"))
+export const referenceText = (name: string): string =>
+  readFileSync(new URL(`../../../fixtures/reference/${name}`, import.meta.url), "utf8")
+
+/**
+ * Reads a file of fixtures/reference as JSON.
+ */
+export const reference = (name: string): any => JSON.parse(referenceText(name))
 
 /**
  * The table of a primitive: what it accepts (decoding to itself) and what it rejects, with a

@@ -6,8 +6,15 @@
  * @internal
  */
 
-/** @internal */
-export type FormKind = "text" | "integer" | "boolean" | "list" | "redacted" | "price"
+/**
+ * How a value is written: `list` as one repeated field per item (what SignalWire documents for
+ * `StatusCallbackEvent`), `spaced` as one field with the items separated by spaces (what it
+ * documents for `RecordingStatusCallbackEvent`: a server keeping the last of repeated fields would
+ * read one event only).
+ *
+ * @internal
+ */
+export type FormKind = "text" | "integer" | "boolean" | "list" | "spaced" | "redacted" | "price"
 
 /** @internal */
 export const createCallFields = [
@@ -40,7 +47,7 @@ export const createCallFields = [
   ["recordingTrack", "RecordingTrack", "text"],
   ["recordingStatusCallback", "RecordingStatusCallback", "text"],
   ["recordingStatusCallbackMethod", "RecordingStatusCallbackMethod", "text"],
-  ["recordingStatusCallbackEvent", "RecordingStatusCallbackEvent", "list"],
+  ["recordingStatusCallbackEvent", "RecordingStatusCallbackEvent", "spaced"],
   ["trim", "Trim", "text"],
   ["sipAuthUsername", "SipAuthUsername", "text"],
   ["sipAuthPassword", "SipAuthPassword", "redacted"],
