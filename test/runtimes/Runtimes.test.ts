@@ -20,6 +20,7 @@ import * as net from "node:net"
 import * as path from "node:path"
 import type { Readable } from "node:stream"
 import { afterAll, beforeAll } from "vitest"
+import { nodeRuntimes } from "../../scripts/nodeRuntimes.js"
 import type { Outcome, Scenario } from "./app.js"
 
 const root = path.resolve(import.meta.dirname, "../..")
@@ -82,6 +83,10 @@ const lastLine = (stdout: string) => JSON.parse(stdout.trim().split("\n").pop()!
 /** How to run the bundled app with `scenarios` on each runtime: its outcomes. */
 const runtimes: ReadonlyArray<readonly [name: string, run: (scenarios: ReadonlyArray<Scenario>) => Promise<ReadonlyArray<Outcome>>]> = [
   ["Node", async (s) => lastLine(await run(process.execPath, ["main.mjs", JSON.stringify(s)]))],
+  // The other Node releases we claim (devDependencies node22, node24), the same app and table.
+  ...nodeRuntimes().map(({ binary, major }) =>
+    [`Node ${major}`, async (s: ReadonlyArray<Scenario>) => lastLine(await run(binary, ["main.mjs", JSON.stringify(s)]))] as const
+  ),
   ["Bun", async (s) => lastLine(await run(bin("bun"), ["main.mjs", JSON.stringify(s)]))],
   ["Deno", async (s) => lastLine(await run(bin("deno"), ["run", "--allow-net=127.0.0.1", "main.mjs", JSON.stringify(s)]))],
   ["edge-runtime", async (s) => {

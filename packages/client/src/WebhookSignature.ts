@@ -17,6 +17,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 
 /**
@@ -90,6 +91,39 @@ export type VerifyInput =
   )
 
 /**
+ * Marks the errors of this module (as `CreateCallError`'s): `isInvalidSignature` checks for it.
+ *
+ * @since 0.1.0
+ * @category type ids
+ */
+export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/WebhookSignature")
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type TypeId = typeof TypeId
+
+/**
+ * Whether a value is an {@link InvalidSignature} of this library (not another library's error
+ * that happens to share the tag).
+ *
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ * import * as assert from "node:assert"
+ *
+ * const error = new WebhookSignature.InvalidSignature({ reason: "Missing", url: "https://app.example.com/status" })
+ * assert.strictEqual(WebhookSignature.isInvalidSignature(error), true)
+ * assert.strictEqual(WebhookSignature.isInvalidSignature({ _tag: "InvalidSignature" }), false)
+ * ```
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isInvalidSignature = (u: unknown): u is InvalidSignature => Predicate.hasProperty(u, TypeId)
+
+/**
  * A webhook that does not carry a valid signature. `reason`: `Missing` (no header),
  * `Mismatch` (not the signature of this URL and these fields with this key), `BodyMismatch`
  * (the body is not the one whose SHA-256 the URL's `bodySHA256` names). Carries the URL that
@@ -116,6 +150,11 @@ export class InvalidSignature extends Schema.TaggedError<InvalidSignature>(
   reason: Schema.Literal("Missing", "Mismatch", "BodyMismatch"),
   url: Schema.String
 }) {
+  /**
+   * @since 0.1.0
+   */
+  readonly [TypeId]: TypeId = TypeId
+
   override get message(): string {
     switch (this.reason) {
       case "Missing":

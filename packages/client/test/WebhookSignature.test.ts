@@ -117,6 +117,15 @@ describe("WebhookSignature", () => {
       expect(empty).toBe(createHmac("sha1", "").update("https://a.example/").digest("base64"))
     }))
 
+  it.effect("InvalidSignature has the library's identity: a namespaced identifier, TypeId, a guard that refuses lookalikes", () =>
+    Effect.gen(function*() {
+      const error = yield* failure(WebhookSignature.verify({ signingKey: Redacted.make("PSkey"), url: "https://a.example/", signature: "bad" }))
+      expect(WebhookSignature.isInvalidSignature(error)).toBe(true)
+      expect(error[WebhookSignature.TypeId]).toBe(WebhookSignature.TypeId)
+      expect(WebhookSignature.isInvalidSignature({ _tag: "InvalidSignature", reason: "Mismatch", url: "https://a.example/" })).toBe(false)
+      expect(WebhookSignature.InvalidSignature.identifier).toBe("@effect-signalwire/client/WebhookSignature/InvalidSignature")
+    }))
+
   it.effect("the error never carries the key", () =>
     Effect.gen(function*() {
       const error = yield* failure(
