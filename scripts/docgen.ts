@@ -49,7 +49,7 @@ const main = () => {
     process.exit(1)
   }
 
-  // Written aside first: a failing run leaves the committed reference as it was.
+  // Written aside first: a failing run leaves the reference of the last good run as it was.
   const api = path.join(root, "docs", "api")
   const staged = path.join(root, "build", "docgen-api")
   fs.rmSync(staged, { recursive: true, force: true })
