@@ -14,7 +14,7 @@ const barrelImports = {
 }
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/*.d.ts", "**/*.js", "!eslint.config.js"] },
+  { ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", ".stryker-tmp/**", "reports/**", "**/*.d.ts", "**/*.js", "!eslint.config.js"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,6 +1,8 @@
 // Runs against the packed tarballs (dist/, default conditions) with plain Node: every package
 // imports by name and by deep module path, and a call goes through the client into the
 // emulator in-process.
+import { Campaign, CampaignRunner } from "@effect-signalwire/campaign"
+import { layerSqlite } from "@effect-signalwire/campaign/CampaignRunner"
 import { createCall, SignalWireClient } from "@effect-signalwire/client"
 import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import { createCall as createCallDeep } from "@effect-signalwire/client/CreateCall"
@@ -54,4 +56,22 @@ const signature = await Effect.runPromise(WebhookSignature.sign({
 }))
 assert.equal(signature, "0/KCTR6DLpKmkAf8muzZqo1nDgQ=")
 
-console.log(`pack-check: the packed packages work (created ${call.sid}, refused invalid input: ${invalid.violations.length} violations)`)
+assert.equal(CampaignRunner.layerSqlite, layerSqlite, "the barrel and the deep import are one function")
+const campaign = await Effect.runPromise(Effect.scoped(
+  Campaign.run({
+    campaignId: "pack-check",
+    items: ["+13105678901", "+13105678902"].map((to, index) => ({ id: `item-${index}`, request: { to, from: "+13103384645", url: "https://example.com/voice.xml" } })),
+    options: { callsPerSecond: 100 }
+  }).pipe(Effect.provide(CampaignRunner.layerSqlite({ filename: ":memory:" }).pipe(
+    Layer.provide(CampaignRunner.layerClient(SignalWireClient.layer({
+      projectId: project.projectId,
+      authToken: Redacted.make(project.authToken),
+      space: "emulator.invalid"
+    }))),
+    Layer.provide(EmulatorClient.layerWithEmulator({ projects: [project] })),
+    Layer.provide(FetchHttpClient.layer)
+  )))
+))
+assert.equal(campaign.counts.placed, 2)
+
+console.log(`pack-check: the packed packages work (created ${call.sid}, refused invalid input: ${invalid.violations.length} violations, a campaign placed ${campaign.counts.placed} calls)`)

@@ -12,7 +12,7 @@ import * as path from "node:path"
 
 const root = path.resolve(import.meta.dirname, "..")
 const scratch = path.join(root, "build", "pack-check")
-const packages = ["schema", "client", "emulator"]
+const packages = ["schema", "client", "emulator", "campaign"]
 
 const run = (command: string, args: Array<string>, cwd = root) =>
   execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })

@@ -8,11 +8,23 @@
  */
 import { execFileSync } from "node:child_process"
 import { randomInt } from "node:crypto"
+import * as fs from "node:fs"
 import * as path from "node:path"
 import { nodeRuntimes } from "./nodeRuntimes.js"
 import { replayCommand, root, runVitest } from "./vitestRun.js"
 
-const args = process.argv.slice(2)
+// The campaign package's SQLite driver (better-sqlite3) is a native addon that `npm ci` compiles
+// for the Node that installs (20): it cannot load on Node 22 or 24, so that package's tests run in
+// the main vitest run only. The other packages run here in full.
+const nodeOnlyOnInstaller = ["campaign"]
+const projects = fs.readdirSync(path.join(root, "packages"))
+  .filter((name) => fs.existsSync(path.join(root, "packages", name, "vitest.config.ts")) && !nodeOnlyOnInstaller.includes(name))
+  .flatMap((name) => ["--project", `@effect-signalwire/${name}`])
+const given = process.argv.slice(2)
+const args = given.length > 0 ? given : projects
+if (given.length === 0) {
+  console.log(`test:nodes leaves out ${nodeOnlyOnInstaller.map((name) => `packages/${name}`).join(", ")}: its native SQLite addon is built for the installing Node only`)
+}
 const runtimes = nodeRuntimes().map((runtime) => {
   const version = execFileSync(runtime.binary, ["--version"], { encoding: "utf8" }).trim()
   if (!version.startsWith(`v${runtime.major}.`)) throw new Error(`${runtime.name} runs ${version}, not Node ${runtime.major}: run npm ci`)

@@ -9,7 +9,7 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type { CreateCallRequest } from "@effect-signalwire/schema"
-import { Call } from "@effect-signalwire/schema"
+import { ApiPath, Call } from "@effect-signalwire/schema"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -271,8 +271,8 @@ export const queuedCall = (
     from: request.from,
     status: "queued",
     direction: "outbound-api",
-    api_version: "2010-04-01",
-    uri: `/api/laml/2010-04-01/Accounts/${projectId}/Calls/${sid}`
+    api_version: ApiPath.apiVersion,
+    uri: ApiPath.call(projectId, sid)
   })
 }
 

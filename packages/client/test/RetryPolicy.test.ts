@@ -3,7 +3,7 @@
  * (Retry-After honoured up to a cap, otherwise jittered backoff), how often, how a client or a
  * single call replaces the policy, timeouts, and the debug line each retry logs.
  */
-import { CreateCallError, createCall, RetryPolicy } from "@effect-signalwire/client"
+import { CallControlError, CreateCallError, createCall, RetryPolicy } from "@effect-signalwire/client"
 import * as RetryPolicyModule from "@effect-signalwire/client/RetryPolicy"
 import { CreateCallRequest } from "@effect-signalwire/schema"
 import { assert, describe, expect, it } from "@effect/vitest"
@@ -76,6 +76,31 @@ describe("RetryPolicy", () => {
       expect(RetryPolicy.safe.isRetryable).toBe(RetryPolicy.isNotProcessed)
       expect(RetryPolicy.make({ schedule: Schedule.recurs(1) }).isRetryable).toBe(RetryPolicy.isNotProcessed)
       expect(Object.values(examples).some(RetryPolicy.none.isRetryable)).toBe(false)
+    })
+
+    it("isTransient (the idempotent operations' predicate) adds a 5xx and no answer to what was not processed", () => {
+      const callControlExamples = [
+        ...Object.values(examples),
+        new CallControlError.CallNotFound({ sid: "CA1", status: 404, detail: "Not found", errors: [] }),
+        new CallControlError.ServerFailure({ status: 503, detail: "Unavailable", errors: [], operation: "Fetch Call", attempts: 1 }),
+        new CallControlError.NoResponse({ reason: "ConnectionLost", detail: "reset", operation: "Fetch Call", sentAt, attempts: 1 })
+      ]
+      const accepted = callControlExamples.filter(RetryPolicy.isTransient).map((error) => error._tag)
+      expect(accepted.sort()).toStrictEqual(["NoResponse", "RateLimited", "ServerFailure", "TransportError"])
+      expect(RetryPolicy.isTransient(new CreateCallError.TransportError({ reason: "InvalidUrl", detail: "bad", attempts: 1 }))).toBe(false)
+      expect(RetryPolicy.idempotent.isRetryable).toBe(RetryPolicy.isTransient)
+      expect(RetryPolicy.redirect.isRetryable).toBe(RetryPolicy.isNotProcessed)
+    })
+
+    it.effect("honourRetryAfter keeps the output of the schedule it wraps", () =>
+      Effect.gen(function*() {
+        const driver = yield* Schedule.driver(RetryPolicy.honourRetryAfter(Schedule.recurs(3), "30 seconds"))
+        const outputs = [yield* driver.next(examples.ServerError), yield* driver.next(examples.ServerError)]
+        expect(outputs).toStrictEqual([0, 1])
+      }))
+
+    it("none answers false (a boolean) for every failure", () => {
+      expect(Object.values(examples).map(RetryPolicy.none.isRetryable)).toStrictEqual(Object.values(examples).map(() => false))
     })
   })
 

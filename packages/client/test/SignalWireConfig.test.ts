@@ -85,6 +85,8 @@ describe("SignalWireConfig", () => {
       "https://example.signalwire.com/api/laml",
       "example.signalwire.com/api",
       "https://user:secret@example.signalwire.com",
+      "user@example.signalwire.com", // a user name alone
+      "https://:secret@example.signalwire.com", // a password alone
       "https://example.signalwire.com/?x=1",
       "https://example.signalwire.com/#top",
       "https://"
@@ -151,6 +153,7 @@ describe("SignalWireConfig", () => {
         const error = yield* Effect.flip(SignalWireConfig.make(options({ projectId: id })))
         expect(invalidDataPath(error)).toStrictEqual(["projectId"])
         expect(String(error)).toContain("projectId")
+        expect(error.message).toBe(`expected a project id (a UUID), got ${JSON.stringify(id)}`)
         expect(shown(error)).not.toContain(authToken)
       }))
 
@@ -163,6 +166,34 @@ describe("SignalWireConfig", () => {
         const failure = Cause.failureOption((exit as Exit.Failure<unknown, unknown>).cause)
         assert.isTrue(failure._tag === "Some" && ConfigError.isConfigError(failure.value))
       }))
+  })
+
+  describe("callsPerSecond", () => {
+    it.effect.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("%s: a ConfigError naming callsPerSecond and the value", (callsPerSecond) =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(SignalWireConfig.make(options({ callsPerSecond })))
+        expect(invalidDataPath(error)).toStrictEqual(["callsPerSecond"])
+        expect(error.message).toBe(`expected a positive number of calls per second, got ${callsPerSecond}`)
+      }))
+
+    it.effect("a positive number (a fraction too) is kept; none means no pacing", () =>
+      Effect.gen(function*() {
+        expect((yield* SignalWireConfig.make(options({ callsPerSecond: 0.5 }))).callsPerSecond).toBe(0.5)
+        expect((yield* SignalWireConfig.make(options())).callsPerSecond).toBeUndefined()
+      }))
+
+    it.effect("layerConfig takes it as a number or as a Config, and reads none by default", () =>
+      Effect.gen(function*() {
+        const read = (callsPerSecond?: Config.Config<number> | number) =>
+          Effect.map(fromEnv({ ...env, CPS: "4" }, callsPerSecond === undefined ? undefined : { callsPerSecond }), Either.getOrThrow)
+        expect((yield* read(3)).callsPerSecond).toBe(3)
+        expect((yield* read(Config.number("CPS"))).callsPerSecond).toBe(4)
+        expect((yield* read()).callsPerSecond).toBeUndefined()
+      }))
+  })
+
+  it("the service's key is namespaced by the package (two copies of the package find each other's config)", () => {
+    expect(SignalWireConfig.SignalWireConfig.key).toBe("@effect-signalwire/client/SignalWireConfig")
   })
 
   describe("layerConfig (from a ConfigProvider)", () => {
@@ -224,7 +255,12 @@ describe("SignalWireConfig", () => {
     it.effect("neither SIGNALWIRE_SPACE_URL nor SIGNALWIRE_API_HOSTNAME: a ConfigError naming both", () =>
       Effect.gen(function*() {
         const { SIGNALWIRE_SPACE_URL: _, ...rest } = env
-        expectConfigError(yield* fromEnv(rest), "SIGNALWIRE_SPACE_URL", "SIGNALWIRE_API_HOSTNAME")
+        const error = expectConfigError(yield* fromEnv(rest), "SIGNALWIRE_SPACE_URL", "SIGNALWIRE_API_HOSTNAME")
+        assert.isTrue(ConfigError.isMissingData(error))
+        expect((error as ConfigError.MissingData).path).toStrictEqual(["SIGNALWIRE_SPACE_URL"])
+        expect(error.message).toBe(
+          "Expected SIGNALWIRE_SPACE_URL or SIGNALWIRE_API_HOSTNAME to be set: a space such as example.signalwire.com, or an origin such as http://127.0.0.1:8080"
+        )
       }))
 
     it.effect("a malformed SIGNALWIRE_PROJECT_ID: a ConfigError naming it (the token not shown)", () =>

@@ -7,6 +7,7 @@
  *   npx tsx --conditions=@effect-signalwire/source packages/emulator/bench/throughput.ts [count] [concurrency]
  */
 import { Emulator, EmulatorClient, EmulatorServer } from "@effect-signalwire/emulator"
+import { ApiPath } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -33,7 +34,7 @@ const measure = (name: string, client: HttpClient.HttpClient, base: string) =>
     const once = Effect.gen(function*() {
       const started = performance.now()
       const response = yield* authorized.execute(
-        HttpClientRequest.post(`${base}/api/laml/2010-04-01/Accounts/${projectId}/Calls.json`).pipe(
+        HttpClientRequest.post(`${base}${ApiPath.calls(projectId)}.json`).pipe(
           HttpClientRequest.bodyUrlParams(form)
         )
       )

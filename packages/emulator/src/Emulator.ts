@@ -57,20 +57,6 @@ export interface Project {
 export const defaultProject: Project = internal.defaultProject
 
 /**
- * The paths every call URL starts with, as SignalWire writes them (`uri`, paging links).
- *
- * @since 0.1.0
- * @category defaults
- * @example
- * ```ts
- * import { Emulator } from "@effect-signalwire/emulator"
- *
- * assert.strictEqual(Emulator.apiBasePath, "/api/laml/2010-04-01")
- * ```
- */
-export const apiBasePath: string = internal.apiBase
-
-/**
  * @since 0.1.0
  * @category models
  */
@@ -112,7 +98,7 @@ export interface Credentials {
  * @since 0.1.0
  * @category models
  */
-export interface CallsRequest {
+export interface CallsInput {
   readonly credentials: Credentials | undefined
   readonly accountSid: string
 }
@@ -123,7 +109,7 @@ export interface CallsRequest {
  * @since 0.1.0
  * @category models
  */
-export interface CreateCallRequest extends CallsRequest {
+export interface CreateCallInput extends CallsInput {
   readonly form: CreateCallForm.FormParams
 }
 
@@ -133,7 +119,7 @@ export interface CreateCallRequest extends CallsRequest {
  * @since 0.1.0
  * @category models
  */
-export interface CallRequest extends CallsRequest {
+export interface CallInput extends CallsInput {
   readonly callSid: string
 }
 
@@ -143,7 +129,7 @@ export interface CallRequest extends CallsRequest {
  * @since 0.1.0
  * @category models
  */
-export interface ListCallsRequest extends CallsRequest {
+export interface ListCallsInput extends CallsInput {
   readonly query: CreateCallForm.FormParams
 }
 
@@ -153,7 +139,7 @@ export interface ListCallsRequest extends CallsRequest {
  * @since 0.1.0
  * @category models
  */
-export interface UpdateCallRequest extends CallRequest {
+export interface UpdateCallInput extends CallInput {
   readonly form: CreateCallForm.FormParams
 }
 
@@ -195,14 +181,14 @@ export interface Service {
   }>
 
   /** Creates a call (answered 201 over HTTP) and starts its life. */
-  readonly createCall: (request: CreateCallRequest) => Effect.Effect<Call.Call, EmulatorError>
-  readonly fetchCall: (request: CallRequest) => Effect.Effect<Call.Call, EmulatorError>
+  readonly createCall: (request: CreateCallInput) => Effect.Effect<Call.Call, EmulatorError>
+  readonly fetchCall: (request: CallInput) => Effect.Effect<Call.Call, EmulatorError>
   /** One page of the project's calls, newest first. */
-  readonly listCalls: (request: ListCallsRequest) => Effect.Effect<CallPage.CallPage, EmulatorError>
+  readonly listCalls: (request: ListCallsInput) => Effect.Effect<CallPage.CallPage, EmulatorError>
   /** Hangs a call up (`Status`), redirects it (`Url`) or moves its status callbacks. */
-  readonly updateCall: (request: UpdateCallRequest) => Effect.Effect<Call.Call, EmulatorError>
+  readonly updateCall: (request: UpdateCallInput) => Effect.Effect<Call.Call, EmulatorError>
   /** Deletes the record of a call that has ended (answered 204 over HTTP). */
-  readonly deleteCall: (request: CallRequest) => Effect.Effect<void, EmulatorError>
+  readonly deleteCall: (request: CallInput) => Effect.Effect<void, EmulatorError>
 
   /** Every call of every project, oldest first. */
   readonly calls: Effect.Effect<ReadonlyArray<Call.Call>>

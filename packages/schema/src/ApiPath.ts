@@ -7,6 +7,14 @@
  */
 
 /**
+ * The version every path and resource of the Compatibility API carries (`api_version`).
+ *
+ * @since 0.1.0
+ * @category paths
+ */
+export const apiVersion = "2010-04-01"
+
+/**
  * The documented base of the Compatibility (LaML) API: `https://{space}/api/laml/2010-04-01`.
  *
  * @since 0.1.0
@@ -18,7 +26,7 @@
  * assert.strictEqual(`https://example.signalwire.com${ApiPath.basePath}`, "https://example.signalwire.com/api/laml/2010-04-01")
  * ```
  */
-export const basePath = "/api/laml/2010-04-01"
+export const basePath = `/api/laml/${apiVersion}`
 
 /**
  * Where the official SDK sends the same requests (`https://{space}/2010-04-01`); SignalWire
@@ -33,7 +41,7 @@ export const basePath = "/api/laml/2010-04-01"
  * assert.strictEqual(ApiPath.sdkBasePath, "/2010-04-01")
  * ```
  */
-export const sdkBasePath = "/2010-04-01"
+export const sdkBasePath = `/${apiVersion}`
 
 /**
  * The Calls collection of a project: create (`POST`) and list (`GET`).

@@ -178,6 +178,24 @@ describe("CreateCallForm", () => {
         .toStrictEqual(["ringing", "answered"])
     })
 
+    it("drops the empty items that separators at the edges or in a row leave", () => {
+      expect(read([...base, ["StatusCallbackEvent", " ringing,  answered "]]).statusCallbackEvent).toStrictEqual(["ringing", "answered"])
+      expect(read([...base, ["StatusCallbackEvent", ""], ["StatusCallbackEvent", "completed"]]).statusCallbackEvent)
+        .toStrictEqual(["completed"])
+    })
+
+    it("reads an integer only when the whole text is one (sign allowed); otherwise the error shows the text", () => {
+      expect(read([...base, ["Timeout", "+30"]]).timeout).toBe(30)
+      for (const text of ["x30", "30x", "3 0", "+"]) {
+        expect(issues([...base, ["Timeout", text]])).toStrictEqual([
+          { path: ["timeout"], message: `must be an integer from 1 to 600 (got ${JSON.stringify(text)})` }
+        ])
+      }
+      expect(issues([...base, ["Timeout", "-5"]])).toStrictEqual([
+        { path: ["timeout"], message: "must be an integer from 1 to 600 (got -5)" }
+      ])
+    })
+
     it("reads booleans and integers from their text", () => {
       expect(read([...base, ["Record", "true"], ["AsyncAmd", "false"], ["Timeout", "45"]])).toMatchObject({
         record: true,
@@ -219,6 +237,14 @@ describe("CreateCallForm", () => {
       Effect.gen(function*() {
         const error = yield* Effect.flip(CreateCallForm.fromFormParams([["To", "+13105678901"]]))
         expect(ParseResult.isParseError(error)).toBe(true)
+        expect(error.message.split("\n")[0]).toBe("CreateCallForm")
+      }))
+
+    it.effect("fromFormParams reports every wrong field, not only the first (the emulator answers with all of them)", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(CreateCallForm.fromFormParams([...base, ["Timeout", "0"], ["Record", "yes"]]))
+        const paths = ParseResult.ArrayFormatter.formatErrorSync(error).map(({ path }) => path)
+        expect(paths).toStrictEqual([["timeout"], ["record"]])
       }))
   })
 

@@ -12,7 +12,7 @@ export const runners = {
   "ours-undici": { label: "createCall + NodeHttpClient.layerUndici", load: (): Promise<RunnerModule> => import("./effectUndici.js") },
   "sdk": { label: "official SDK 3.2.0", load: (): Promise<RunnerModule> => import("./officialSdk.js") },
   "raw-fetch": { label: "raw fetch (floor)", load: (): Promise<RunnerModule> => import("./rawFetch.js") },
-  // Diagnostics, run only when named in --runners: how close an Effect HttpClient can get at all.
+  // The floor of an Effect program over each HttpClient: our overhead (goal 1) is measured against it.
   "floor-fetch": { label: "bare Effect POST + FetchHttpClient", load: (): Promise<RunnerModule> => import("./floorFetch.js") },
   "floor-undici": { label: "bare Effect POST + layerUndici", load: (): Promise<RunnerModule> => import("./floorUndici.js") }
 } as const
@@ -20,4 +20,4 @@ export const runners = {
 export type RunnerName = keyof typeof runners
 
 /** What `npm run bench` compares unless `--runners` says otherwise. */
-export const defaultRunners: ReadonlyArray<RunnerName> = ["ours-fetch", "ours-undici", "sdk", "raw-fetch"]
+export const defaultRunners: ReadonlyArray<RunnerName> = ["ours-fetch", "ours-undici", "sdk", "raw-fetch", "floor-fetch", "floor-undici"]

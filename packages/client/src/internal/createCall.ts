@@ -120,16 +120,19 @@ export const fromSend = (
   span: "fn" | "none" = "fn"
 ): CreateCall => {
   const body = (input: unknown, options: CallOptions | undefined) =>
-    Effect.gen(function*() {
-      const request = yield* decodeRequest(input)
+    Effect.flatMap(decodeRequest(input), (request) => {
       const attempt = send(request, options)
-      const call = yield* (options?.reconcile === undefined ? attempt : options.reconcile(attempt, control))
-      yield* Effect.annotateCurrentSpan("signalwire.call.sid", call.sid)
-      return call
+      return Effect.tap(
+        options?.reconcile === undefined ? attempt : options.reconcile(attempt, control),
+        (call) => Effect.annotateCurrentSpan("signalwire.call.sid", call.sid)
+      )
     })
   // A span records itself on a copy of the error: a test handler's own error object is handed
-  // back as it is, without one.
-  return span === "fn" ? Effect.fn("SignalWireClient.createCall")(body) : body
+  // back as it is, without one. `Effect.withSpan` rather than `Effect.fn`: the same span, without
+  // `Effect.fn`'s second stack capture per call or its 0.5 KB gzipped in every app that creates.
+  return span === "fn"
+    ? (input, options) => Effect.withSpan(body(input, options), "SignalWireClient.createCall")
+    : body
 }
 
 /** @internal Sends a valid create over the pipeline. */

@@ -59,9 +59,6 @@ const undeliveredReason = (cause: Cause.Cause<unknown>): string => {
 }
 
 /** @internal */
-export const apiBase = ApiPath.basePath
-
-/** @internal */
 export const defaultProject = {
   projectId: "b3877c40-da60-4998-90ad-b792e98472af",
   authToken: "PTemulator-token"
@@ -207,7 +204,7 @@ const webhooksOn = (record: CallRecord, status: Status): ReadonlyArray<Webhook> 
       recordingSid: recording.sid,
       recordingStatus,
       ...(recordingStatus === "completed"
-        ? { recordingUrl: `${apiBase}/Accounts/${call.accountSid}/Recordings/${recording.sid}` }
+        ? { recordingUrl: `${ApiPath.basePath}/Accounts/${call.accountSid}/Recordings/${recording.sid}` }
         : {}),
       ...(final ? { recordingDuration: call.duration ?? 0 } : {}),
       recordingChannels: recording.channels,
@@ -245,7 +242,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
     const statusLock = yield* Effect.makeSemaphore(1)
     const deliveries = yield* FiberSet.make()
 
-    const authenticate = (request: Emulator.CallsRequest): Effect.Effect<Project, EmulatorError> => {
+    const authenticate = (request: Emulator.CallsInput): Effect.Effect<Project, EmulatorError> => {
       const credentials = request.credentials
       const project = credentials === undefined ? undefined : projects.find((project) =>
         project.projectId === credentials.username &&
@@ -302,7 +299,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
           const callback = target !== undefined && event !== undefined && target.events.includes(event)
             ? Option.some(new StatusCallback.StatusCallback({
               accountSid: call.accountSid,
-              apiVersion: "2010-04-01",
+              apiVersion: ApiPath.apiVersion,
               callSid: call.sid,
               callStatus: status,
               ...(final ? { callDuration: duration } : {}),
@@ -434,7 +431,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
         })))
     }
 
-    const createCall = Effect.fn("Emulator.createCall")(function*(request: Emulator.CreateCallRequest) {
+    const createCall = Effect.fn("Emulator.createCall")(function*(request: Emulator.CreateCallInput) {
       const project = yield* authenticate(request)
       yield* admit(project.projectId)
       const input: CreateCallRequest.CreateCallRequest = yield* CreateCallForm.fromFormParams(request.form).pipe(
@@ -446,43 +443,25 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       const sid = yield* uuid
       const at = yield* now
       const path = `${callsPath(project.projectId)}/${sid}`
+      // What SignalWire leaves null at creation is left out: Call's constructor defaults it to null.
       const call = new Call.Call({
         sid: Sid.CallSid.make(sid),
         accountSid: project.projectId as Call.Call["accountSid"],
         dateCreated: at,
         dateUpdated: at,
-        parentCallSid: null,
         to: input.to,
         formattedTo: formatted(input.to),
         toFormatted: formatted(input.to),
         from: input.from,
         formattedFrom: formatted(input.from),
         fromFormatted: formatted(input.from),
-        phoneNumberSid: null,
         status: "queued",
-        startTime: null,
-        endTime: null,
         duration: 0,
-        price: null,
         priceUnit: "USD",
         direction: "outbound-api",
-        answeredBy: null,
-        apiVersion: "2010-04-01",
-        forwardedFrom: null,
-        callerName: null,
+        apiVersion: ApiPath.apiVersion,
         uri: `${path}.json`,
-        subresourceUris: { notifications: `${path}/Notifications.json`, recordings: `${path}/Recordings.json` },
-        annotation: null,
-        groupSid: null,
-        audioInMos: null,
-        sipResultCode: null,
-        audioRttAvg: null,
-        audioRttMin: null,
-        audioRttMax: null,
-        audioOutJitterMin: null,
-        audioOutJitterMax: null,
-        audioOutJitterAvg: null,
-        audioOutLost: null
+        subresourceUris: { notifications: `${path}/Notifications.json`, recordings: `${path}/Recordings.json` }
       })
       const outcome = CallLife.resolve([...(yield* Ref.get(outcomes)), ...CallLife.defaultOutcomeRules], input.to)
       const timeout = Duration.seconds(input.timeout ?? 60)
@@ -523,12 +502,12 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       return call
     })
 
-    const fetchCall = Effect.fn("Emulator.fetchCall")(function*(request: Emulator.CallRequest) {
+    const fetchCall = Effect.fn("Emulator.fetchCall")(function*(request: Emulator.CallInput) {
       const project = yield* authenticate(request)
       return (yield* find(project, request.callSid)).call
     })
 
-    const listCalls = Effect.fn("Emulator.listCalls")(function*(request: Emulator.ListCallsRequest) {
+    const listCalls = Effect.fn("Emulator.listCalls")(function*(request: Emulator.ListCallsInput) {
       const project = yield* authenticate(request)
       const query = yield* Either.match(listing.parse(request.query), { onLeft: Effect.fail, onRight: Effect.succeed })
       const calls = Arr.fromIterable(HashMap.values(yield* Ref.get(store)))
@@ -538,7 +517,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       return listing.page(calls.filter(listing.matches(query)), query, callsPath(project.projectId))
     })
 
-    const updateCall = Effect.fn("Emulator.updateCall")(function*(request: Emulator.UpdateCallRequest) {
+    const updateCall = Effect.fn("Emulator.updateCall")(function*(request: Emulator.UpdateCallInput) {
       const project = yield* authenticate(request)
       const update = yield* UpdateCallRequest.fromFormParams(request.form).pipe(Effect.mapError(parametersRejected))
       const record = yield* find(project, request.callSid)
@@ -571,7 +550,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       return (yield* find(project, request.callSid)).call
     })
 
-    const deleteCall = Effect.fn("Emulator.deleteCall")(function*(request: Emulator.CallRequest) {
+    const deleteCall = Effect.fn("Emulator.deleteCall")(function*(request: Emulator.CallInput) {
       const project = yield* authenticate(request)
       const record = yield* find(project, request.callSid)
       if (!CallStatus.isFinal(record.call.status)) return yield* Effect.fail(errors.notComplete())

@@ -49,10 +49,17 @@ interface Check {
 // The lenient property signatures, with the wire key and the test their value must pass.
 const checks = new WeakMap<object, Check>()
 
-const register = <P extends object>(signature: P, key: string, schema: Schema.Schema.Any): P => {
+const register = <P extends object>(signature: P, key: string, schema: Schema.Schema.Any, orNull = false): P => {
   // Every field schema here is context-free (`Schema.Schema.AnyNoContext`).
   const decode = ParseResult.decodeUnknownEither(schema as Schema.Schema<unknown, unknown, never>)
-  checks.set(signature, { key, fits: (value) => Either.isRight(decode(value)) })
+  // Every field is checked here and decoded again by the struct: the answers known without
+  // running the parser (a `null` where null is allowed, any string for `Schema.String`) skip it.
+  const isString = schema.ast === Schema.String.ast
+  checks.set(signature, {
+    key,
+    fits: (value) =>
+      (orNull && value === null) || (isString && typeof value === "string") || Either.isRight(decode(value))
+  })
   return signature
 }
 
@@ -73,7 +80,8 @@ export const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S, key: s
   register(
     Schema.optionalWith(Schema.NullOr(schema), { default: () => null }).pipe(Schema.fromKey(key)),
     key,
-    Schema.NullOr(schema)
+    schema,
+    true
   )
 
 /**

@@ -6,9 +6,19 @@
  */
 import * as Schema from "effect/Schema"
 
+// `String(u)` throws for an object whose `toString` is not a function (`{ "toString": "" }` from a
+// JSON body): the message of a broken rule must never become a defect.
+const asText = (u: unknown): string => {
+  try {
+    return String(u)
+  } catch {
+    return Object.prototype.toString.call(u)
+  }
+}
+
 /** @internal */
 export const show = (u: unknown): string => {
-  const text = typeof u === "string" ? JSON.stringify(u) : String(u)
+  const text = typeof u === "string" ? JSON.stringify(u) : asText(u)
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 

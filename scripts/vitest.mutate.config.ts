@@ -1,0 +1,36 @@
+/**
+ * The vitest configuration Stryker runs the tests with (`npm run mutate`), never `npm test`.
+ *
+ * Stryker copies the repository into a sandbox and mutates the copy. The workspace packages
+ * normally resolve through `node_modules/@effect-signalwire/*`, symlinks to the ORIGINAL
+ * `packages/*` (export condition `@effect-signalwire/source` -> `src/*.ts`): a test importing
+ * `@effect-signalwire/client` would load unmutated code and every mutant would look untested.
+ * The aliases below resolve the same specifiers to `src/` next to this file, so inside the
+ * sandbox the tests load the mutated copy. Same settings as vitest.shared.ts otherwise; this
+ * folder holds no vitest.workspace.ts, so it runs as one project over every package's tests.
+ */
+import * as path from "node:path"
+import { defineConfig } from "vitest/config"
+
+const root = path.resolve(import.meta.dirname, "..")
+const conditions = ["@effect-signalwire/source", "import", "module", "node", "default"]
+const packages = "(schema|client|emulator)"
+
+const alias = [
+  // `@effect-signalwire/client` -> packages/client/src/index.ts
+  { find: new RegExp(`^@effect-signalwire/${packages}$`), replacement: `${root}/packages/$1/src/index.ts` },
+  // `@effect-signalwire/client/RetryPolicy` -> packages/client/src/RetryPolicy.ts
+  { find: new RegExp(`^@effect-signalwire/${packages}/(.+)$`), replacement: `${root}/packages/$1/src/$2.ts` }
+]
+
+export default defineConfig({
+  root,
+  resolve: { conditions, alias },
+  ssr: { resolve: { conditions } },
+  test: {
+    setupFiles: [path.join(root, "vitest.setup.ts")],
+    include: ["packages/*/test/**/*.test.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 20_000
+  }
+})
