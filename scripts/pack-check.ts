@@ -28,6 +28,9 @@ for (const name of packages) {
   fs.mkdirSync(target)
   run("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"])
   const files = run("tar", ["-tzf", tarball]).split("\n").filter(Boolean)
+  for (const required of ["package/LICENSE", "package/CHANGELOG.md", "package/README.md"]) {
+    if (!files.includes(required)) throw new Error(`@effect-signalwire/${name}: ${required} is not in the tarball (the package's "files")`)
+  }
   console.log(`@effect-signalwire/${name}: ${path.basename(tarball)}, ${files.length} files, ${(fs.statSync(tarball).size / 1024).toFixed(1)} KB`)
 }
 

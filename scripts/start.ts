@@ -10,10 +10,18 @@
  *
  *   npm start
  *   npm run start -- --to +13105678901 --from +13103384645 --url https://example.com/voice.xml
+ *   npm run start -- --help
+ *
+ * The command line is read by @effect/cli (typed options, generated --help); a bad one exits 2.
  */
 import { createCall, fetchCall, SignalWireClient, SignalWireConfig, WebhookSignature } from "@effect-signalwire/client"
 import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
 import { type Call, Laml, StatusCallback } from "@effect-signalwire/schema"
+import * as Command from "@effect/cli/Command"
+import * as HelpDoc from "@effect/cli/HelpDoc"
+import * as Options from "@effect/cli/Options"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -25,25 +33,10 @@ import * as Console from "effect/Console"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import type * as Redacted from "effect/Redacted"
 import { createServer } from "node:http"
-import { parseArgs } from "node:util"
-
-const usage = `Usage: npm start [-- options]
-
-Places a call with createCall and prints it, the status callbacks of its life, and (fetched
-once it has ended) its final status, duration and price. Without SIGNALWIRE_PROJECT_ID,
-SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL set, the call goes to the emulator, run in this
-process; with them, to SignalWire.
-
-Options:
-  --to <number>             who to call     (default +13105678901; required with SignalWire)
-  --from <number>           who calls       (default +13103384645; required with SignalWire)
-  --url <url>               where the call's LaML instructions are
-  --twiml <xml>             or the instructions inline (default: a <Say> greeting)
-  --status-callback <url>   where status callbacks go (default, on the emulator: this script)
-  -h, --help                show this help`
 
 const demo = {
   to: "+13105678901",
@@ -55,29 +48,25 @@ const demo = {
 class UsageError extends Data.TaggedError("UsageError")<{ readonly message: string }> {}
 class CallDidNotEnd extends Data.TaggedError("CallDidNotEnd")<{ readonly message: string }> {}
 
-const readFlags = (args: Array<string>) =>
-  Effect.try({
-    try: () =>
-      parseArgs({
-        args,
-        options: {
-          to: { type: "string" },
-          from: { type: "string" },
-          url: { type: "string" },
-          twiml: { type: "string" },
-          "status-callback": { type: "string" },
-          help: { type: "boolean", short: "h" }
-        }
-      }).values,
-    catch: (error) => new UsageError({ message: (error as Error).message })
-  }).pipe(
-    Effect.filterOrFail(
-      (flags) => flags.url === undefined || flags.twiml === undefined,
-      () => new UsageError({ message: "give --url or --twiml, not both" })
-    )
-  )
+/** A flag that may be left out: `undefined` then. */
+const optionalText = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withDescription(description), Options.optional, Options.map(Option.getOrUndefined))
 
-type Flags = Effect.Effect.Success<ReturnType<typeof readFlags>>
+const flags = {
+  to: optionalText("to", `who to call (default ${demo.to}; required with SignalWire)`),
+  from: optionalText("from", `who calls (default ${demo.from}; required with SignalWire)`),
+  url: optionalText("url", "where the call's LaML instructions are"),
+  twiml: optionalText("twiml", "or the instructions inline (default: a <Say> greeting)"),
+  "status-callback": optionalText("status-callback", "where status callbacks go (default, on the emulator: this script)")
+}
+
+interface Flags {
+  readonly to: string | undefined
+  readonly from: string | undefined
+  readonly url: string | undefined
+  readonly twiml: string | undefined
+  readonly "status-callback": string | undefined
+}
 
 /** Places the call with the `SignalWireClient` in context (SignalWire's or the emulator's). */
 const placeCall = (flags: Flags, statusCallback: string | undefined) =>
@@ -218,17 +207,32 @@ const credentialsInEnvironment = [projectId, authToken, ...space].some((name) =>
 const fail = (exitCode: number, message: string) =>
   Effect.zipRight(Console.error(message), Effect.sync(() => (process.exitCode = exitCode)))
 
-const main = Effect.gen(function*() {
-  const flags = yield* readFlags(process.argv.slice(2))
-  if (flags.help) return yield* Console.log(usage)
-  return yield* credentialsInEnvironment ? onSignalWire(flags) : onEmulator(flags)
-}).pipe(
-  Effect.catchTags({
-    UsageError: (error) => fail(2, `npm start: ${error.message}\nRun npm start -- --help for the options.`),
-    InvalidRequest: (error) => fail(2, `npm start: ${error.message}`)
-  }),
-  // Every other failure (a CreateCallError, a ConfigError naming the variable) explains itself.
-  Effect.catchAll((error) => fail(1, `npm start: ${ConfigError.isConfigError(error) ? String(error) : error.message}`))
+const placeAndReport = (flags: Flags) =>
+  Effect.gen(function*() {
+    if (flags.url !== undefined && flags.twiml !== undefined) return yield* new UsageError({ message: "give --url or --twiml, not both" })
+    return yield* credentialsInEnvironment ? onSignalWire(flags) : onEmulator(flags)
+  }).pipe(
+    Effect.catchTags({
+      UsageError: (error) => fail(2, `npm start: ${error.message}\nRun npm start -- --help for the options.`),
+      InvalidRequest: (error) => fail(2, `npm start: ${error.message}`)
+    }),
+    // Every other failure (a CreateCallError, a ConfigError naming the variable) explains itself.
+    Effect.catchAll((error) => fail(1, `npm start: ${ConfigError.isConfigError(error) ? String(error) : error.message}`))
+  )
+
+const command = Command.make("npm start", flags, placeAndReport).pipe(
+  Command.withDescription(HelpDoc.p(
+    "Places a call with createCall and prints it, the status callbacks of its life, and (fetched once it has ended) " +
+      "its final status, duration and price. Without SIGNALWIRE_PROJECT_ID, " +
+      "SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL set, the call goes to the emulator, run in this process; with them, to SignalWire."
+  ))
 )
 
-NodeRuntime.runMain(main)
+const cli = Command.run(command, { name: "npm start", version: "0.1.0" })
+
+cli(process.argv).pipe(
+  // @effect/cli has printed what is wrong with the command line.
+  Effect.catchIf(ValidationError.isValidationError, () => fail(2, "Run npm start -- --help for the options.")),
+  Effect.provide(NodeContext.layer),
+  NodeRuntime.runMain
+)

@@ -98,7 +98,7 @@ for (const operation of operationApps) {
   largestAddition = Math.max(largestAddition, added)
   console.log(
     `  ${operation.label.padEnd(60)} ${kb(bundled.bytes - ours.bytes).padStart(10)} ${kb(added).padStart(10)}` +
-      `  ${added <= operationGoalBytes ? "PASS" : "MISS"}`
+      `  ${added <= operationGoalBytes ? "within goal" : "over goal"}`
   )
 }
 const all = await bundle("ourAllOperations.ts", "neutral")
@@ -110,7 +110,14 @@ const goals = [
   { name: `an app using every operation ≤ ${kb(allOperationsGoalBytes)}`, bytes: all.gzipBytes, goal: allOperationsGoalBytes }
 ]
 console.log("")
-for (const goal of goals) console.log(`${goal.bytes <= goal.goal ? "PASS" : "MISS"}  goal: ${goal.name}: ${kb(goal.bytes)}`)
+// The goals are aims, not gates (the budgets below are): a miss is information, worded as such.
+for (const goal of goals) {
+  console.log(
+    goal.bytes <= goal.goal
+      ? `goal reached: ${goal.name}: ${kb(goal.bytes)}`
+      : `goal not reached yet (information, not a failure): ${goal.name}: ${kb(goal.bytes)}`
+  )
+}
 
 // Each budget sits just above what we reach (0.5% headroom, so an unrelated dependency patch does
 // not fail CI on a few bytes) and only goes down: --tighten lowers it, nothing raises it.

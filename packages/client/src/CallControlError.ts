@@ -28,6 +28,13 @@ import * as CreateCallError from "./CreateCallError.js"
  *
  * @since 0.1.0
  * @category type ids
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.CallNotFound({ sid: "f79ba075-e453-4819-8c53-ea499f2386c5", status: 404, detail: "Not Found", errors: [] })
+ * assert.strictEqual(CallControlError.TypeId in error, true)
+ * ```
  */
 export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/CallControlError")
 
@@ -46,6 +53,15 @@ const identifier = (tag: string) => `@effect-signalwire/client/CallControlError/
  *
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.CallNotFound({ sid: "f79ba075-e453-4819-8c53-ea499f2386c5", status: 404, detail: "Not Found", errors: [] })
+ * assert.strictEqual(CallControlError.isCallControlError(error), true)
+ * // Same tag, not ours.
+ * assert.strictEqual(CallControlError.isCallControlError({ _tag: "CallNotFound" }), false)
+ * ```
  */
 export const isCallControlError = (u: unknown): u is CallNotFound | ServerFailure | NoResponse => Predicate.hasProperty(u, TypeId)
 
@@ -60,12 +76,22 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.CallNotFound({ sid: "f79ba075-e453-4819-8c53-ea499f2386c5", status: 404, detail: "Not Found", errors: [] })
+ * assert.strictEqual(error.message, "SignalWire has no call f79ba075-e453-4819-8c53-ea499f2386c5 in this project (HTTP 404): Not Found")
+ * ```
  */
 export class CallNotFound extends Schema.TaggedError<CallNotFound>(identifier("CallNotFound"))("CallNotFound", {
   /** The sid that was asked for. */
   sid: Schema.String,
   ...apiErrorFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -79,6 +105,13 @@ export class CallNotFound extends Schema.TaggedError<CallNotFound>(identifier("C
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.ServerFailure({ status: 503, detail: "Service Unavailable", errors: [], operation: "Fetch Call", attempts: 4 })
+ * assert.strictEqual(error.message, "SignalWire failed to handle Fetch Call (HTTP 503): Service Unavailable; 4 attempt(s)")
+ * ```
  */
 export class ServerFailure extends Schema.TaggedError<ServerFailure>(identifier("ServerFailure"))("ServerFailure", {
   ...apiErrorFields,
@@ -88,6 +121,9 @@ export class ServerFailure extends Schema.TaggedError<ServerFailure>(identifier(
   sid: Schema.optional(Schema.String),
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -102,6 +138,19 @@ export class ServerFailure extends Schema.TaggedError<ServerFailure>(identifier(
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * const error = new CallControlError.NoResponse({
+ *   reason: "Timeout",
+ *   detail: "no answer within 10 seconds",
+ *   operation: "Update Call",
+ *   sentAt: new Date("2024-05-01T12:00:00Z"),
+ *   attempts: 1
+ * })
+ * assert.ok(error.message.startsWith("No answer from SignalWire to Update Call (Timeout: no answer within 10 seconds)"))
+ * ```
  */
 export class NoResponse extends Schema.TaggedError<NoResponse>(identifier("NoResponse"))("NoResponse", {
   reason: Schema.Literal("Timeout", "ConnectionLost"),
@@ -112,6 +161,9 @@ export class NoResponse extends Schema.TaggedError<NoResponse>(identifier("NoRes
   sentAt: Schema.ValidDateFromSelf,
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -140,6 +192,16 @@ export type CallControlError =
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallControlError } from "@effect-signalwire/client"
+ *
+ * import * as Schema from "effect/Schema"
+ *
+ * const isCallControlError = Schema.is(CallControlError.CallControlError)
+ * assert.strictEqual(isCallControlError(new CallControlError.CallNotFound({ sid: "x", status: 404, detail: "Not Found", errors: [] })), true)
+ * assert.strictEqual(isCallControlError(new Error("boom")), false)
+ * ```
  */
 export const CallControlError: Schema.Union<[
   typeof CreateCallError.InvalidRequest,

@@ -18,6 +18,7 @@ import { type CallOptions, SignalWireClient } from "./SignalWireClient.js"
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { createCall } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
@@ -36,6 +37,7 @@ import { type CallOptions, SignalWireClient } from "./SignalWireClient.js"
  *     PlacedButUnreadable: (error) => Effect.logError(`placed, unreadable: ${error.sid ?? "no sid"}`)
  *   })
  * )
+ * ```
  */
 export const createCall = (
   input: CreateCallRequest.CreateCallRequest | CreateCallRequest.CreateCallRequest.Encoded,

@@ -7,7 +7,7 @@
  * | `InvalidRequest` | the input broke a rule; nothing was sent | no |
  * | `TransportError` | the request never left (connection refused, DNS, TLS handshake or certificate) | no |
  * | `AuthenticationFailed` | 401 / 403: wrong project id or token | no |
- * | `NotFound` | 404: wrong project or space | no |
+ * | `NotFound` | 404: no such resource (a space URL that points elsewhere) | no |
  * | `ApiRejected` | 400 / 422 (and other 4xx): SignalWire refused the request | no |
  * | `RateLimited` | 429: too many calls; not processed | no |
  * | `ServerError` | 5xx: SignalWire failed while handling it | unknown |
@@ -32,6 +32,7 @@
  * @since 0.1.0
  */
 import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
+import * as Duration from "effect/Duration"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
@@ -42,6 +43,13 @@ import type * as SchemaAST from "effect/SchemaAST"
  *
  * @since 0.1.0
  * @category type ids
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * const error = new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })
+ * assert.strictEqual(CreateCallError.TypeId in error, true)
+ * ```
  */
 export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/CreateCallError")
 
@@ -59,6 +67,13 @@ const identifier = (tag: string) => `@effect-signalwire/client/CreateCallError/$
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * const violation = new CreateCallError.Violation({ path: ["to"], message: "must be an E.164 phone number" })
+ * assert.deepStrictEqual(violation.path, ["to"])
+ * ```
  */
 export class Violation extends Schema.Class<Violation>(identifier("Violation"))({
   path: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
@@ -73,12 +88,23 @@ const describe = (violation: Violation): string =>
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.InvalidRequest({ violations: [new CreateCallError.Violation({ path: ["timeout"], message: "must be an integer from 1 to 600 (got 0)" })] })
+ * assert.strictEqual(error.message, "Invalid Create Call request: timeout: must be an integer from 1 to 600 (got 0)")
+ * ```
  */
 export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(identifier("InvalidRequest"))("InvalidRequest", {
   violations: Schema.NonEmptyArray(Violation),
   /** The request it was meant for, as the API reference names it (default `Create Call`). */
   operation: Schema.optional(Schema.String)
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -94,6 +120,14 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>(identifie
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.TransportError({ reason: "Connect", code: "ECONNREFUSED", detail: "connect ECONNREFUSED 10.0.0.1:443", attempts: 4 })
+ * assert.strictEqual(error._tag, "TransportError")
+ * ```
  */
 export class TransportError extends Schema.TaggedError<TransportError>(identifier("TransportError"))("TransportError", {
   /**
@@ -107,6 +141,9 @@ export class TransportError extends Schema.TaggedError<TransportError>(identifie
   detail: Schema.String,
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -133,12 +170,24 @@ const apiMessage = (what: string, error: { readonly status: number; readonly cod
   `${what} (HTTP ${error.status}${error.code === undefined ? "" : `, code ${error.code}`}): ${error.detail}`
 
 /**
- * 401 or 403: the project id or the API token is wrong, or the token lacks the permission.
+ * 401 or 403: the project id or the API token is wrong (a project id the space does not know
+ * is a 401 too), or the token lacks the permission.
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.AuthenticationFailed({ status: 401, code: 20003, detail: "Authentication failed", errors: [] })
+ * assert.strictEqual(error.message, "SignalWire did not accept the credentials (HTTP 401, code 20003): Authentication failed")
+ * ```
  */
 export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFailed>(identifier("AuthenticationFailed"))("AuthenticationFailed", apiErrorFields) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -147,16 +196,28 @@ export class AuthenticationFailed extends Schema.TaggedError<AuthenticationFaile
 }
 
 /**
- * 404: no such project in this space (a wrong project id or space URL).
+ * 404: no such resource. With a valid path this means the space URL points at something other
+ * than SignalWire's API (a wrong project id is a 401, `AuthenticationFailed`).
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.NotFound({ status: 404, code: 20404, detail: "The requested resource was not found", errors: [] })
+ * assert.strictEqual(error._tag, "NotFound")
+ * ```
  */
 export class NotFound extends Schema.TaggedError<NotFound>(identifier("NotFound"))("NotFound", apiErrorFields) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
-    return apiMessage("SignalWire found no such resource: check the project id and the space", this)
+    return apiMessage("SignalWire found no such resource: check the space URL", this)
   }
 }
 
@@ -166,8 +227,19 @@ export class NotFound extends Schema.TaggedError<NotFound>(identifier("NotFound"
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.ApiRejected({ status: 422, detail: "Validation error message", errors: [] })
+ * assert.strictEqual(error.message, "SignalWire rejected the request (HTTP 422): Validation error message")
+ * ```
  */
 export class ApiRejected extends Schema.TaggedError<ApiRejected>(identifier("ApiRejected"))("ApiRejected", apiErrorFields) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -175,12 +247,24 @@ export class ApiRejected extends Schema.TaggedError<ApiRejected>(identifier("Api
   }
 }
 
+// "2 s", "0.5 s": what a person reads (a Duration's toString is "Duration(2s)").
+const seconds = (duration: Duration.Duration) => `${Math.round(Duration.toMillis(duration)) / 1000} s`
+
 /**
  * 429: too many requests. Not processed (SignalWire's documented meaning), so safe to retry
  * after `retryAfter` (from the `Retry-After` header, when present).
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { Duration } from "effect"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.RateLimited({ status: 429, code: 20429, detail: "Too Many Requests", errors: [], retryAfter: Duration.seconds(2), headers: { "retry-after": "2" }, attempts: 4 })
+ * assert.strictEqual(error.message, "SignalWire is rate limiting this project (HTTP 429, code 20429): Too Many Requests; retry after 2 s; 4 attempt(s)")
+ * ```
  */
 export class RateLimited extends Schema.TaggedError<RateLimited>(identifier("RateLimited"))("RateLimited", {
   ...apiErrorFields,
@@ -188,10 +272,13 @@ export class RateLimited extends Schema.TaggedError<RateLimited>(identifier("Rat
   headers: Schema.Record({ key: Schema.String, value: Schema.String }),
   attempts: Schema.Int
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
-    const wait = this.retryAfter === undefined ? "no Retry-After" : `retry after ${this.retryAfter.toString()}`
+    const wait = this.retryAfter === undefined ? "no Retry-After" : `retry after ${seconds(this.retryAfter)}`
     return `${apiMessage("SignalWire is rate limiting this project", this)}; ${wait}; ${this.attempts} attempt(s)`
   }
 }
@@ -224,11 +311,24 @@ const reconcileFields = {
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const error = new CreateCallError.ServerError({ status: 503, detail: "Service Unavailable", errors: [], request, sentAt: new Date(), attempts: 1 })
+ * assert.ok(error.message.endsWith("the call may have been placed"))
+ * ```
  */
 export class ServerError extends Schema.TaggedError<ServerError>(identifier("ServerError"))("ServerError", {
   ...apiErrorFields,
   ...reconcileFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -243,12 +343,26 @@ export class ServerError extends Schema.TaggedError<ServerError>(identifier("Ser
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const error = new CreateCallError.OutcomeUnknown({ reason: "Timeout", detail: "no answer within 15 seconds", request, sentAt: new Date(), attempts: 1 })
+ * // What a reconciliation needs: what was sent, and when.
+ * assert.strictEqual(error.request.to, "+13105678901")
+ * ```
  */
 export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>(identifier("OutcomeUnknown"))("OutcomeUnknown", {
   reason: Schema.Literal("Timeout", "ConnectionLost"),
   detail: Schema.String,
   ...reconcileFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -267,6 +381,26 @@ export class OutcomeUnknown extends Schema.TaggedError<OutcomeUnknown>(identifie
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const error = new CreateCallError.PlacedButUnreadable({
+ *   status: 201,
+ *   sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   contentType: "application/json",
+ *   bodySnippet: "{\"sid\": \"b3877c40-da60-4998-90ad-b792e98472ca\", \"to\":",
+ *   detail: "the body is cut off",
+ *   request,
+ *   sentAt: new Date(),
+ *   attempts: 1
+ * })
+ * // Placed: never send it again.
+ * assert.ok(error.message.startsWith("SignalWire placed the call (HTTP 201, sid b3877c40-da60-4998-90ad-b792e98472ca)"))
+ * ```
  */
 export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>(identifier("PlacedButUnreadable"))("PlacedButUnreadable", {
   /** The HTTP status of the answer (2xx). */
@@ -280,6 +414,9 @@ export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>
   detail: Schema.String,
   ...reconcileFields
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -298,6 +435,14 @@ export class PlacedButUnreadable extends Schema.TaggedError<PlacedButUnreadable>
  *
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ *
+ * // Constructible, for your own tests.
+ * const error = new CreateCallError.UnexpectedResponse({ status: 200, contentType: "text/html", bodySnippet: "<html>Maintenance</html>", detail: "the body is not JSON" })
+ * assert.strictEqual(error._tag, "UnexpectedResponse")
+ * ```
  */
 export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>(identifier("UnexpectedResponse"))("UnexpectedResponse", {
   status: Schema.Int,
@@ -306,6 +451,9 @@ export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>(i
   /** Why the body was not understood. */
   detail: Schema.String
 }) {
+  /**
+   * @since 0.1.0
+   */
   readonly [TypeId]: TypeId = TypeId
 
   override get message(): string {
@@ -332,6 +480,16 @@ export type CreateCallError =
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallError } from "@effect-signalwire/client"
+ * import { Schema } from "effect"
+ *
+ * // Errors cross a process boundary (a queue, a log) and come back as themselves.
+ * const error = new CreateCallError.ApiRejected({ status: 400, code: 21205, detail: "Url or an ApplicationSid must be included.", errors: [] })
+ * const json = Schema.encodeSync(CreateCallError.CreateCallError)(error)
+ * assert.ok(Schema.decodeUnknownSync(CreateCallError.CreateCallError)(json) instanceof CreateCallError.ApiRejected)
+ * ```
  */
 export const CreateCallError: Schema.Union<[
   typeof InvalidRequest,
@@ -365,8 +523,8 @@ export const CreateCallError: Schema.Union<[
  * import { CreateCallError } from "@effect-signalwire/client"
  *
  * const error = new CreateCallError.NotFound({ status: 404, detail: "no such project", errors: [] })
- * console.log(CreateCallError.isCreateCallError(error)) // true
- * console.log(CreateCallError.isCreateCallError(new Error("NotFound"))) // false
+ * assert.strictEqual(CreateCallError.isCreateCallError(error), true)
+ * assert.strictEqual(CreateCallError.isCreateCallError(new Error("NotFound")), false)
  * ```
  *
  * @since 0.1.0

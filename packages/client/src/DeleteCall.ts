@@ -18,12 +18,14 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { deleteCall } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
- * const program = deleteCall("f79ba075-e453-4819-8c53-ea499f2386c5").pipe(
+ * export const program = deleteCall("f79ba075-e453-4819-8c53-ea499f2386c5").pipe(
  *   Effect.catchTag("CallNotFound", () => Effect.void) // already gone
  * )
+ * ```
  */
 export const deleteCall = (sid: string, options?: ControlOptions): Effect.Effect<void, DeleteCallError, SignalWireClient> =>
   Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).deleteCall(sid, options))

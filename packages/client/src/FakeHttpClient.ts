@@ -56,6 +56,21 @@ export interface Service {
 /**
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { createCall, FakeHttpClient, SignalWireClient } from "@effect-signalwire/client"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const Fake = SignalWireClient.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }).pipe(
+ *   Layer.provideMerge(FakeHttpClient.layer(() => FakeHttpClient.json(429, { code: 20429, message: "Too Many Requests", status: 429 }, { "retry-after": "2" })))
+ * )
+ *
+ * // What reached the wire: one request, the form fields in order.
+ * const requests = await Effect.runPromise(
+ *   createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(Effect.ignore, Effect.zipRight(FakeHttpClient.FakeHttpClient), Effect.flatMap((fake) => fake.requests), Effect.provide(Fake))
+ * )
+ * assert.deepStrictEqual(requests[0]?.form[0], ["To", "+13105678901"])
+ * ```
  */
 export class FakeHttpClient extends Context.Tag("@effect-signalwire/client/FakeHttpClient")<FakeHttpClient, Service>() {}
 
@@ -68,6 +83,17 @@ const systemError = (message: string, code: string) =>
  *
  * @since 0.1.0
  * @category failures
+ * @example
+ * ```ts
+ * import { createCall, FakeHttpClient, RetryPolicy, SignalWireClient } from "@effect-signalwire/client"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const Refused = SignalWireClient.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }).pipe(
+ *   Layer.provide(FakeHttpClient.layer((request) => FakeHttpClient.refuseConnection(request)))
+ * )
+ * const error = await Effect.runPromise(Effect.flip(createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }, { retry: RetryPolicy.none }).pipe(Effect.provide(Refused))))
+ * assert.strictEqual(error._tag, "TransportError")
+ * ```
  */
 export const refuseConnection = (request: RecordedRequest): Effect.Effect<never, HttpClientError.RequestError> =>
   fail(request, systemError("connection refused", "ECONNREFUSED"))
@@ -77,6 +103,18 @@ export const refuseConnection = (request: RecordedRequest): Effect.Effect<never,
  *
  * @since 0.1.0
  * @category failures
+ * @example
+ * ```ts
+ * import { createCall, FakeHttpClient, SignalWireClient } from "@effect-signalwire/client"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const Lost = SignalWireClient.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }).pipe(
+ *   Layer.provide(FakeHttpClient.layer((request) => FakeHttpClient.loseConnection(request)))
+ * )
+ * // Sent, no answer: never retried by default.
+ * const error = await Effect.runPromise(Effect.flip(createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(Effect.provide(Lost))))
+ * assert.strictEqual(error._tag, "OutcomeUnknown")
+ * ```
  */
 export const loseConnection = (request: RecordedRequest): Effect.Effect<never, HttpClientError.RequestError> =>
   fail(request, systemError("connection reset after the request was sent", "ECONNRESET"))
@@ -103,6 +141,13 @@ const bodyText = (request: HttpClientRequest.HttpClientRequest): string => {
  *
  * @since 0.1.0
  * @category responses
+ * @example
+ * ```ts
+ * import { FakeHttpClient } from "@effect-signalwire/client"
+ *
+ * const response = FakeHttpClient.json(401, { code: 20003, message: "Authentication failed", status: 401 })
+ * assert.strictEqual(response.headers.get("content-type"), "application/json")
+ * ```
  */
 export const json = (status: number, body: unknown, headers?: Record<string, string>): Response =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } })
@@ -110,6 +155,22 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
 /**
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { FakeHttpClient } from "@effect-signalwire/client"
+ * import { HttpClientRequest } from "@effect/platform"
+ * import { Effect } from "effect"
+ *
+ * const status = await Effect.runPromise(
+ *   Effect.gen(function*() {
+ *     const { client, fake } = yield* FakeHttpClient.make(() => new Response(null, { status: 204 }))
+ *     const response = yield* client.execute(HttpClientRequest.post("https://example.com/x"))
+ *     assert.strictEqual((yield* fake.requests).length, 1)
+ *     return response.status
+ *   }).pipe(Effect.scoped)
+ * )
+ * assert.strictEqual(status, 204)
+ * ```
  */
 export const make = (handler: Handler): Effect.Effect<{ readonly client: HttpClient.HttpClient; readonly fake: Service }> =>
   Effect.map(Ref.make<ReadonlyArray<RecordedRequest>>([]), (log) => ({
@@ -136,6 +197,18 @@ export const make = (handler: Handler): Effect.Effect<{ readonly client: HttpCli
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { createCall, FakeHttpClient, RetryPolicy, SignalWireClient } from "@effect-signalwire/client"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const Fake = SignalWireClient.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }).pipe(
+ *   Layer.provideMerge(FakeHttpClient.layer(() => FakeHttpClient.json(429, { code: 20429, message: "Too Many Requests", status: 429 }, { "retry-after": "2" })))
+ * )
+ *
+ * const error = await Effect.runPromise(Effect.flip(createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }, { retry: RetryPolicy.none }).pipe(Effect.provide(Fake))))
+ * assert.strictEqual(error._tag, "RateLimited")
+ * ```
  */
 export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | FakeHttpClient> =>
   Layer.effectContext(

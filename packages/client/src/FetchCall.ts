@@ -18,13 +18,15 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { fetchCall } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
- * const program = fetchCall("f79ba075-e453-4819-8c53-ea499f2386c5").pipe(
+ * export const program = fetchCall("f79ba075-e453-4819-8c53-ea499f2386c5").pipe(
  *   Effect.tap((call) => Effect.log(`${call.status}, ${call.duration ?? 0} s, ${call.price ?? 0} ${call.priceUnit ?? ""}`)),
  *   Effect.catchTag("CallNotFound", (error) => Effect.logWarning(error.message))
  * )
+ * ```
  */
 export const fetchCall = (sid: string, options?: ControlOptions): Effect.Effect<Call.Call, FetchCallError, SignalWireClient> =>
   Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).fetchCall(sid, options))

@@ -23,16 +23,18 @@ import { type ListOptions, type PageOptions, SignalWireClient } from "./SignalWi
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { listCalls } from "@effect-signalwire/client"
  * import { Effect, Stream } from "effect"
  *
  * // Today's completed calls to one number, 200 per page.
- * const program = listCalls(
+ * export const program = listCalls(
  *   { to: "+13105678901", status: "completed", startTime: { on: new Date().toISOString().slice(0, 10) } },
  *   { pageSize: 200 }
  * ).pipe(
  *   Stream.runForEach((call) => Effect.log(`${call.sid} ${call.duration ?? 0} s`))
  * )
+ * ```
  */
 export const listCalls = (
   filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
@@ -54,16 +56,18 @@ export const listCalls = (
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { listCallsPage } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
- * const program = Effect.gen(function*() {
+ * export const program = Effect.gen(function*() {
  *   const first = yield* listCallsPage({ status: "in-progress" }, { pageSize: 20 })
  *   if (first.nextPageUri !== null) {
  *     const second = yield* listCallsPage(undefined, { cursor: first.nextPageUri })
  *     yield* Effect.log(`${first.calls.length + second.calls.length} calls in progress`)
  *   }
  * })
+ * ```
  */
 export const listCallsPage = (
   filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,

@@ -37,6 +37,13 @@ export type AmbiguousCreate = internal.Ambiguous
  *
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CreateCallError, isAmbiguousCreate } from "@effect-signalwire/client"
+ *
+ * // A 400 was answered: nothing to reconcile.
+ * assert.strictEqual(isAmbiguousCreate(new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })), false)
+ * ```
  */
 export const isAmbiguousCreate = internal.isAmbiguous
 
@@ -70,16 +77,18 @@ export interface ReconcileOptions extends internal.ReconcileOptions {}
  * @since 0.1.0
  * @category reconciling
  * @example
+ * ```ts
  * import { createCall, findCreatedCalls } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
- * const program = createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(
+ * export const program = createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(
  *   Effect.catchTag("OutcomeUnknown", (error) =>
  *     Effect.sleep("5 seconds").pipe(
  *       Effect.zipRight(findCreatedCalls(error)),
  *       Effect.flatMap((calls) => calls.length === 1 ? Effect.succeed(calls[0]!) : Effect.fail(error))
  *     ))
  * )
+ * ```
  */
 export const findCreatedCalls = (
   error: AmbiguousCreate,
@@ -97,11 +106,13 @@ export const findCreatedCalls = (
  * @since 0.1.0
  * @category reconciling
  * @example
+ * ```ts
  * import { createCall, reconcile } from "@effect-signalwire/client"
  *
- * const program = createCall(
+ * export const program = createCall(
  *   { to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" },
  *   { reconcile: reconcile({ gracePeriod: "5 seconds", resendIfNone: true }) }
  * )
+ * ```
  */
 export const reconcile = (options: ReconcileOptions = {}): Settle => internal.reconciled(options)

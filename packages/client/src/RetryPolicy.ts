@@ -45,6 +45,15 @@ export type AnyError = CreateCallError | CallControlError
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const refused = new CreateCallError.TransportError({ reason: "Connect", code: "ECONNREFUSED", detail: "refused", attempts: 1 })
+ * const gateway = new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })
+ * assert.strictEqual(RetryPolicy.isNotProcessed(refused), true)
+ * assert.strictEqual(RetryPolicy.isNotProcessed(gateway), false)
+ * ```
  */
 export const isNotProcessed = (error: AnyError): boolean =>
   error._tag === "RateLimited" || (error._tag === "TransportError" && error.reason === "Connect")
@@ -55,6 +64,14 @@ export const isNotProcessed = (error: AnyError): boolean =>
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { CallControlError, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const failure = new CallControlError.ServerFailure({ status: 503, detail: "Service Unavailable", errors: [], operation: "Fetch Call", attempts: 1 })
+ * assert.strictEqual(RetryPolicy.isTransient(failure), true)
+ * assert.strictEqual(RetryPolicy.isTransient(new CreateCallError.ApiRejected({ status: 400, detail: "bad", errors: [] })), false)
+ * ```
  */
 export const isTransient = (error: AnyError): boolean =>
   isNotProcessed(error) || error._tag === "ServerFailure" || error._tag === "NoResponse"
@@ -65,6 +82,14 @@ export const isTransient = (error: AnyError): boolean =>
  *
  * @since 0.1.0
  * @category schedules
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-signalwire/client"
+ * import { Schedule } from "effect"
+ *
+ * // Every second, up to 10 times; after a 429 with Retry-After, what it asks (up to 30 s).
+ * export const steady = RetryPolicy.honourRetryAfter(Schedule.spaced("1 second").pipe(Schedule.intersect(Schedule.recurs(10))), "30 seconds")
+ * ```
  */
 export const honourRetryAfter = <Out, R, E extends AnyError = AnyError>(
   schedule: Schedule.Schedule<Out, E, R>,
@@ -86,6 +111,15 @@ export const honourRetryAfter = <Out, R, E extends AnyError = AnyError>(
  *
  * @since 0.1.0
  * @category schedules
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-signalwire/client"
+ *
+ * // A batch job that can wait: up to 6 retries from 1 s, at most 20 s apart; Retry-After up to 1 minute.
+ * export const patient = RetryPolicy.make({
+ *   schedule: RetryPolicy.backoff({ times: 6, base: "1 second", maxDelay: "20 seconds", maxRetryAfter: "1 minute" })
+ * })
+ * ```
  */
 export const backoff = (options?: {
   readonly base?: Duration.DurationInput | undefined
@@ -110,6 +144,14 @@ export const backoff = (options?: {
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { RetryPolicy, SignalWireClient } from "@effect-signalwire/client"
+ *
+ * // The default: what was provably not processed, up to 3 retries with jittered backoff.
+ * export const Live = SignalWireClient.layerConfig({ retry: RetryPolicy.safe })
+ * assert.strictEqual(RetryPolicy.safe.isRetryable, RetryPolicy.isNotProcessed)
+ * ```
  */
 export const safe: RetryPolicy = { schedule: backoff(), isRetryable: isNotProcessed }
 
@@ -118,6 +160,13 @@ export const safe: RetryPolicy = { schedule: backoff(), isRetryable: isNotProces
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { createCall, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * // A user is waiting: no retry, a short timeout.
+ * export const interactive = createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }, { retry: RetryPolicy.none, requestTimeout: "5 seconds" })
+ * ```
  */
 export const none: RetryPolicy<AnyError> = { schedule: Schedule.stop, isRetryable: () => false }
 
@@ -128,6 +177,14 @@ export const none: RetryPolicy<AnyError> = { schedule: Schedule.stop, isRetryabl
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { CallControlError, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const lost = new CallControlError.NoResponse({ reason: "ConnectionLost", detail: "socket hang up", operation: "Fetch Call", sentAt: new Date(), attempts: 1 })
+ * // A read that got no answer may be sent again.
+ * assert.strictEqual(RetryPolicy.idempotent.isRetryable(lost), true)
+ * ```
  */
 export const idempotent: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ */ backoff(), isRetryable: isTransient }
 
@@ -137,6 +194,15 @@ export const idempotent: RetryPolicy<CallControlError> = { schedule: /* @__PURE_
  *
  * @since 0.1.0
  * @category policies
+ * @example
+ * ```ts
+ * import { CallControlError, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
+ *
+ * const lost = new CallControlError.NoResponse({ reason: "ConnectionLost", detail: "socket hang up", operation: "Update Call", sentAt: new Date(), attempts: 1 })
+ * // The redirect may have been applied: not sent again.
+ * assert.strictEqual(RetryPolicy.redirect.isRetryable(lost), false)
+ * assert.strictEqual(RetryPolicy.redirect.isRetryable(new CreateCallError.RateLimited({ status: 429, detail: "slow down", errors: [], headers: {}, attempts: 1 })), true)
+ * ```
  */
 export const redirect: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ */ backoff(), isRetryable: isNotProcessed }
 
@@ -145,6 +211,17 @@ export const redirect: RetryPolicy<CallControlError> = { schedule: /* @__PURE__ 
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { RetryPolicy } from "@effect-signalwire/client"
+ * import { Schedule } from "effect"
+ *
+ * // Rate limits only, every 2 seconds, 5 times.
+ * export const rateLimitsOnly = RetryPolicy.make({
+ *   schedule: Schedule.spaced("2 seconds").pipe(Schedule.intersect(Schedule.recurs(5))),
+ *   isRetryable: (error) => error._tag === "RateLimited"
+ * })
+ * ```
  */
 export const make = <E extends AnyError = CreateCallError>(options: {
   readonly schedule: Schedule.Schedule<unknown, E>

@@ -82,6 +82,15 @@ export interface Service {
 /**
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { SignalWireClient } from "@effect-signalwire/client"
+ * import { Effect } from "effect"
+ *
+ * // The service, for code that wants the client itself rather than `createCall`.
+ * export const program = Effect.flatMap(SignalWireClient.SignalWireClient, (client) =>
+ *   client.createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * ```
  */
 export class SignalWireClient extends Context.Tag("@effect-signalwire/client/SignalWireClient")<
   SignalWireClient,
@@ -94,6 +103,20 @@ export class SignalWireClient extends Context.Tag("@effect-signalwire/client/Sig
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * // The service from a config and an HttpClient in context.
+ * export const client = SignalWireClient.make.pipe(
+ *   Effect.provide(Layer.merge(
+ *     SignalWireConfig.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }),
+ *     FetchHttpClient.layer
+ *   ))
+ * )
+ * ```
  */
 export const make: Effect.Effect<Service, never, SignalWireConfig.SignalWireConfig | HttpClient.HttpClient> =
   Effect.gen(function*() {
@@ -111,6 +134,18 @@ export const make: Effect.Effect<Service, never, SignalWireConfig.SignalWireConf
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ *
+ * // Over a SignalWireConfig your app already provides.
+ * export const Live = SignalWireClient.layerWithoutConfig.pipe(
+ *   Layer.provide(SignalWireConfig.layerConfig()),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
  */
 export const layerWithoutConfig: Layer.Layer<
   SignalWireClient,
@@ -124,6 +159,7 @@ export const layerWithoutConfig: Layer.Layer<
  * @since 0.1.0
  * @category layers
  * @example
+ * ```ts
  * import { FetchHttpClient } from "@effect/platform"
  * import { SignalWireClient } from "@effect-signalwire/client"
  * import { Layer, Redacted } from "effect"
@@ -133,6 +169,7 @@ export const layerWithoutConfig: Layer.Layer<
  *   authToken: Redacted.make("PTxxxxxxxx"),
  *   space: "example.signalwire.com"
  * }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
  */
 export const layer = (
   options: SignalWireConfig.Options
@@ -144,6 +181,18 @@ export const layer = (
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { SignalWireClient } from "@effect-signalwire/client"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Config, Layer } from "effect"
+ *
+ * // SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL, read when the layer is built.
+ * export const Live = SignalWireClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))
+ *
+ * // Your own name for a value, the defaults for the others.
+ * export const Renamed = SignalWireClient.layerConfig({ authToken: Config.redacted("VOICE_API_TOKEN") })
+ * ```
  */
 export const layerConfig = (
   options?: Parameters<typeof SignalWireConfig.layerConfig>[0]
@@ -195,6 +244,16 @@ export type TestHandler = (
  *
  * @since 0.1.0
  * @category testing
+ * @example
+ * ```ts
+ * import { SignalWireClient } from "@effect-signalwire/client"
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const call = SignalWireClient.queuedCall(Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" })))
+ * assert.strictEqual(call.status, "queued")
+ * assert.strictEqual(call.to, "+13105678901")
+ * ```
  */
 export const queuedCall = (
   request: CreateCallRequest.CreateCallRequest,
@@ -228,6 +287,20 @@ export const queuedCall = (
  *
  * @since 0.1.0
  * @category testing
+ * @example
+ * ```ts
+ * import { createCall, CreateCallError, SignalWireClient } from "@effect-signalwire/client"
+ * import { Effect } from "effect"
+ *
+ * // Your code's tests, without HTTP: busy lines for one number, queued calls otherwise.
+ * const Test = SignalWireClient.layerTest((request) =>
+ *   request.to === "+13105550100"
+ *     ? Effect.fail(new CreateCallError.ApiRejected({ status: 400, code: 13224, detail: "busy line", errors: [] }))
+ *     : Effect.succeed(SignalWireClient.queuedCall(request))
+ * )
+ * const call = await Effect.runPromise(createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(Effect.provide(Test)))
+ * assert.strictEqual(call.status, "queued")
+ * ```
  */
 export const layerTest = (handler: TestHandler = (request) => Effect.sync(() => queuedCall(request))): Layer.Layer<SignalWireClient> =>
   Layer.effect(SignalWireClient, fake.make(handler))

@@ -20,7 +20,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import type * as Redacted from "effect/Redacted"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { CallControlError } from "./CallControlError.js"
 import { userAgent } from "./internal/version.js"
@@ -55,6 +55,18 @@ export interface Service {
 /**
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const config = await Effect.runPromise(
+ *   SignalWireConfig.SignalWireConfig.pipe(
+ *     Effect.provide(SignalWireConfig.layer({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" }))
+ *   )
+ * )
+ * assert.strictEqual(config.origin, "https://example.signalwire.com")
+ * ```
  */
 export class SignalWireConfig extends Context.Tag("@effect-signalwire/client/SignalWireConfig")<
   SignalWireConfig,
@@ -95,6 +107,13 @@ export interface Options {
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Duration } from "effect"
+ *
+ * assert.strictEqual(Duration.toSeconds(SignalWireConfig.defaultRequestTimeout), 15)
+ * ```
  */
 export const defaultRequestTimeout: Duration.Duration = Duration.seconds(15)
 
@@ -106,6 +125,15 @@ const spaceRule = "a space such as example.signalwire.com, or an origin such as 
  *
  * @since 0.1.0
  * @category parsing
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Either } from "effect"
+ *
+ * assert.deepStrictEqual(SignalWireConfig.parseSpace("https://example.signalwire.com/"), Either.right({ space: "example.signalwire.com", origin: "https://example.signalwire.com" }))
+ * assert.deepStrictEqual(SignalWireConfig.parseSpace("http://127.0.0.1:8080"), Either.right({ space: "127.0.0.1:8080", origin: "http://127.0.0.1:8080" }))
+ * assert.strictEqual(Either.isLeft(SignalWireConfig.parseSpace("example.signalwire.com/api/laml")), true)
+ * ```
  */
 export const parseSpace = (input: string): Either.Either<{ readonly space: string; readonly origin: string }, string> => {
   const trimmed = input.trim()
@@ -127,6 +155,8 @@ export const parseSpace = (input: string): Either.Either<{ readonly space: strin
 
 const decodeProjectId = Schema.decodeUnknownEither(Sid.ProjectId)
 
+const emptyTokenRule = "expected the project's API token (its API page), got an empty value"
+
 const projectIdRule = (value: string) => `expected a project id (a UUID), got ${JSON.stringify(value)}`
 
 /**
@@ -134,6 +164,14 @@ const projectIdRule = (value: string) => `expected a project id (a UUID), got ${
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Effect, Redacted } from "effect"
+ *
+ * const error = await Effect.runPromise(Effect.flip(SignalWireConfig.make({ projectId: "my-project", authToken: Redacted.make("PTtoken"), space: "example.signalwire.com" })))
+ * assert.strictEqual(String(error), `(Invalid data at projectId: "expected a project id (a UUID), got "my-project"")`)
+ * ```
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError> =>
   Effect.gen(function*() {
@@ -145,6 +183,9 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       parseSpace(options.space),
       (message) => ConfigError.InvalidData(["space"], message)
     )
+    if (Redacted.value(options.authToken).trim() === "") {
+      return yield* Effect.fail(ConfigError.InvalidData(["authToken"], emptyTokenRule))
+    }
     const callsPerSecond = options.callsPerSecond
     if (callsPerSecond !== undefined && !(Number.isFinite(callsPerSecond) && callsPerSecond > 0)) {
       return yield* Effect.fail(
@@ -170,9 +211,33 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
 /**
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { Redacted } from "effect"
+ *
+ * export const Config = SignalWireConfig.layer({
+ *   projectId: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   authToken: Redacted.make("PTtoken"),
+ *   space: "http://127.0.0.1:8080",
+ *   requestTimeout: "5 seconds"
+ * })
+ * ```
  */
 export const layer = (options: Options): Layer.Layer<SignalWireConfig, ConfigError.ConfigError> =>
   Layer.effect(SignalWireConfig, make(options))
+
+// Read as a string and redacted after checking: `Config.redacted` also redacts the error's
+// explanation ("Missing data at SIGNALWIRE_API_TOKEN: <redacted>"), which holds no secret. An
+// empty token is refused here rather than by SignalWire's 401 at the first call.
+const authTokenConfig = (name: string) =>
+  Config.string(name).pipe(
+    Config.mapOrFail((value) =>
+      value.trim() === ""
+        ? Either.left(ConfigError.InvalidData([], emptyTokenRule))
+        : Either.right(Redacted.make(value))
+    )
+  )
 
 const projectIdConfig = (name: string) =>
   Config.string(name).pipe(
@@ -211,6 +276,12 @@ const callsPerSecondConfig = (value: Config.Config<number> | number | undefined)
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ *
+ * assert.strictEqual(SignalWireConfig.environmentVariables.authToken, "SIGNALWIRE_API_TOKEN")
+ * ```
  */
 export const environmentVariables = {
   projectId: "SIGNALWIRE_PROJECT_ID",
@@ -225,6 +296,22 @@ export const environmentVariables = {
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { SignalWireConfig } from "@effect-signalwire/client"
+ * import { ConfigProvider, Effect, Layer } from "effect"
+ *
+ * // Any ConfigProvider: here a map instead of the environment.
+ * const FromMap = SignalWireConfig.layerConfig().pipe(
+ *   Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map([
+ *     ["SIGNALWIRE_PROJECT_ID", "b3877c40-da60-4998-90ad-b792e98472af"],
+ *     ["SIGNALWIRE_API_TOKEN", "PTtoken"],
+ *     ["SIGNALWIRE_SPACE_URL", "example.signalwire.com"]
+ *   ]))))
+ * )
+ * const config = await Effect.runPromise(Effect.provide(SignalWireConfig.SignalWireConfig, FromMap))
+ * assert.strictEqual(config.space, "example.signalwire.com")
+ * ```
  */
 export const layerConfig = (options?: {
   readonly projectId?: Config.Config<string> | undefined
@@ -243,7 +330,7 @@ export const layerConfig = (options?: {
     Effect.gen(function*() {
       const values = yield* Config.all({
         projectId: options?.projectId ?? projectIdConfig(environmentVariables.projectId),
-        authToken: options?.authToken ?? Config.redacted(environmentVariables.authToken),
+        authToken: options?.authToken ?? authTokenConfig(environmentVariables.authToken),
         space: options?.space ?? spaceConfig(environmentVariables.space),
         requestTimeout: options?.requestTimeout ?? Config.succeed(defaultRequestTimeout),
         callsPerSecond: callsPerSecondConfig(options?.callsPerSecond)

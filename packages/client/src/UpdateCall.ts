@@ -25,12 +25,14 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { updateCall } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
- * const program = updateCall("f79ba075-e453-4819-8c53-ea499f2386c5", {
+ * export const program = updateCall("f79ba075-e453-4819-8c53-ea499f2386c5", {
  *   twiml: "<Response><Say>This call is being transferred.</Say><Dial>+13105550100</Dial></Response>"
  * }).pipe(Effect.tap((call) => Effect.log(`redirected, now ${call.status}`)))
+ * ```
  */
 export const updateCall = (
   sid: string,
@@ -48,17 +50,19 @@ export const updateCall = (
  * @since 0.1.0
  * @category operations
  * @example
+ * ```ts
  * import { fetchCall, hangUpCall } from "@effect-signalwire/client"
  * import { Effect } from "effect"
  *
  * // Hang up a call that has been talking for more than ten minutes.
- * const enforceLimit = (sid: string) =>
+ * export const enforceLimit = (sid: string) =>
  *   Effect.gen(function*() {
  *     const call = yield* fetchCall(sid)
  *     if (call.status === "in-progress" && call.startTime !== null && Date.now() - call.startTime.getTime() > 600_000) {
  *       yield* hangUpCall(sid)
  *     }
  *   })
+ * ```
  */
 export const hangUpCall = (sid: string, options?: ControlOptions): Effect.Effect<Call.Call, UpdateCallError, SignalWireClient> =>
   Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).hangUpCall(sid, options))

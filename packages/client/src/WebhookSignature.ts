@@ -95,6 +95,13 @@ export type VerifyInput =
  *
  * @since 0.1.0
  * @category type ids
+ * @example
+ * ```ts
+ * import { WebhookSignature } from "@effect-signalwire/client"
+ *
+ * const error = new WebhookSignature.InvalidSignature({ reason: "Mismatch", url: "https://app.example.com/status" })
+ * assert.strictEqual(WebhookSignature.TypeId in error, true)
+ * ```
  */
 export const TypeId: unique symbol = Symbol.for("@effect-signalwire/client/WebhookSignature")
 

@@ -201,6 +201,24 @@ describe("createCall", () => {
         expect(notAnObject.violations.length).toBeGreaterThan(0)
         expect(yield* requestCount).toBe(0)
       }).pipe(Effect.provide(fakeClient(answers(created())))))
+    it.effect("Twilio-style PascalCase keys: one line naming the camelCase ones to use", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(
+          createCall({ To: "+13105678901", From: "+13103384645", Url: "https://example.com/voice.xml" } as any)
+        )
+        expect(error.message).toBe("Invalid Create Call request: parameter names are camelCase: use to, from, url (not To, From, Url)")
+        expect(yield* requestCount).toBe(0)
+      }).pipe(Effect.provide(fakeClient(answers(created())))))
+
+    it.effect("PascalCase keys next to another mistake: both are reported, the parameter list is not", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(createCall({ To: "+13105678901", from: "+1", url: "https://example.com/voice.xml", colour: "red" } as any))
+        expect(error.message).toBe(
+          "Invalid Create Call request: parameter names are camelCase: use to (not To); " +
+            "colour: is not a Create Call parameter (names are camelCase); " +
+            "from: must be an E.164 phone number (+13105678901), a SIP URI (sip:alice@example.com) or a client identifier (client:alice) (got \"+1\")"
+        )
+      }).pipe(Effect.provide(fakeClient(answers(created())))))
   })
 
   describe("answers that are errors", () => {
@@ -225,12 +243,12 @@ describe("createCall", () => {
         expect(yield* requestCount).toBe(1)
       }).pipe(Effect.provide(fakeClient(answers(status(code, singleObject))))))
 
-    it.effect("404: NotFound (wrong project or space)", () =>
+    it.effect("404: NotFound (a space URL that points elsewhere)", () =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(createCall(input))
         assert.instanceOf(error, CreateCallError.NotFound)
         expect(error).toMatchObject({ _tag: "NotFound", status: 404, code: 20404, detail: "The requested resource was not found" })
-        expect(error.message).toContain("project id")
+        expect(error.message).toContain("check the space URL")
         expect(yield* requestCount).toBe(1)
       }).pipe(Effect.provide(fakeClient(answers(status(404, {
         code: 20404,
@@ -328,7 +346,9 @@ describe("createCall", () => {
           assert.isDefined(error.retryAfter)
           expect(Duration.toMillis(error.retryAfter)).toBe(7_000)
           expect(error.headers["retry-after"]).toBe("7")
-          expect(error.message).toContain("retry after")
+          expect(error.message).toBe(
+            "SignalWire is rate limiting this project (HTTP 429, code 20429): Too Many Requests; retry after 7 s; 1 attempt(s)"
+          )
           expect(yield* requestCount).toBe(1)
         }).pipe(Effect.provide(fakeClient(answers(rateLimited("7"))))))
 

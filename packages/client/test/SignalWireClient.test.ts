@@ -6,9 +6,7 @@ import { CreateCallError, createCall, FakeHttpClient, SignalWireClient, SignalWi
 import * as SignalWireClientModule from "@effect-signalwire/client/SignalWireClient"
 import { Call, CreateCallRequest } from "@effect-signalwire/schema"
 import { assert, describe, expect, it } from "@effect/vitest"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as ConfigProvider from "effect/ConfigProvider"
-import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -39,39 +37,6 @@ const rateLimited = new CreateCallError.RateLimited({
 describe("SignalWireClient", () => {
   it("is the same module from the barrel and from the deep import", () => {
     expect(SignalWireClientModule.SignalWireClient).toBe(SignalWireClient.SignalWireClient)
-  })
-
-  it("the layers leave the HttpClient to the application (a type-level check)", () => {
-    const live: Layer.Layer<
-      SignalWireClient.SignalWireClient | SignalWireConfig.SignalWireConfig,
-      ConfigError.ConfigError,
-      HttpClient.HttpClient
-    > = SignalWireClient.layer(options())
-    const fromConfig: Layer.Layer<
-      SignalWireClient.SignalWireClient | SignalWireConfig.SignalWireConfig,
-      ConfigError.ConfigError,
-      HttpClient.HttpClient
-    > = SignalWireClient.layerConfig()
-    const test: Layer.Layer<SignalWireClient.SignalWireClient> = SignalWireClient.layerTest()
-    expect([live, fromConfig, test].every(Layer.isLayer)).toBe(true)
-  })
-
-  it("every error of createCall can be handled by tag, leaving none (a type-level check)", () => {
-    const handled: Effect.Effect<Call.Call | string, never, SignalWireClient.SignalWireClient> = createCall(input).pipe(
-      Effect.catchTags({
-        InvalidRequest: (error) => Effect.succeed(error._tag),
-        TransportError: (error) => Effect.succeed(error._tag),
-        AuthenticationFailed: (error) => Effect.succeed(error._tag),
-        NotFound: (error) => Effect.succeed(error._tag),
-        ApiRejected: (error) => Effect.succeed(error._tag),
-        RateLimited: (error) => Effect.succeed(error._tag),
-        ServerError: (error) => Effect.succeed(error._tag),
-        OutcomeUnknown: (error) => Effect.succeed(error._tag),
-        PlacedButUnreadable: (error) => Effect.succeed(error._tag),
-        UnexpectedResponse: (error) => Effect.succeed(error._tag)
-      })
-    )
-    expect(Effect.isEffect(handled)).toBe(true)
   })
 
   describe("layer (options) over an HttpClient", () => {

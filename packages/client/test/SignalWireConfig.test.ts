@@ -233,6 +233,25 @@ describe("SignalWireConfig", () => {
         expect(ConfigError.isMissingData(error) || error._op === "And" || error._op === "Or").toBe(true)
       }))
 
+    it.effect("a missing SIGNALWIRE_API_TOKEN: the explanation a person reads is not redacted", () =>
+      Effect.gen(function*() {
+        const { SIGNALWIRE_API_TOKEN: _, ...rest } = env
+        const error = expectConfigError(yield* fromEnv(rest), "SIGNALWIRE_API_TOKEN")
+        expect(String(error)).toBe(`(Missing data at SIGNALWIRE_API_TOKEN: "Expected SIGNALWIRE_API_TOKEN to exist in the provided map")`)
+      }))
+
+    it.effect.each(["", "  "])("an empty SIGNALWIRE_API_TOKEN (%j) is refused at configuration, naming it", (token) =>
+      Effect.gen(function*() {
+        const error = expectConfigError(yield* fromEnv({ ...env, SIGNALWIRE_API_TOKEN: token }), "SIGNALWIRE_API_TOKEN")
+        expect(String(error)).toBe(`(Invalid data at SIGNALWIRE_API_TOKEN: "expected the project's API token (its API page), got an empty value")`)
+      }))
+
+    it.effect("an empty authToken given to layer is refused too", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(SignalWireConfig.make(options({ authToken: Redacted.make("") })))
+        expect(String(error)).toBe(`(Invalid data at authToken: "expected the project's API token (its API page), got an empty value")`)
+      }))
+
     it.effect("neither SIGNALWIRE_SPACE_URL nor SIGNALWIRE_API_HOSTNAME: a ConfigError naming both", () =>
       Effect.gen(function*() {
         const { SIGNALWIRE_SPACE_URL: _, ...rest } = env

@@ -44,6 +44,14 @@ export interface Timings {
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { CallLife } from "@effect-signalwire/emulator"
+ * import { Duration } from "effect"
+ *
+ * // About 6 seconds from queued to completed.
+ * assert.strictEqual(Duration.toMillis(CallLife.defaultTimings.ringing), 2000)
+ * ```
  */
 export const defaultTimings: Timings = {
   queued: "500 millis",
@@ -57,6 +65,13 @@ export const defaultTimings: Timings = {
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallLife } from "@effect-signalwire/emulator"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(CallLife.Outcome)("no-answer"), true)
+ * ```
  */
 export const Outcome = Schema.Literal("completed", "busy", "no-answer", "failed", "canceled")
 
@@ -91,10 +106,21 @@ const isRegExp = (source: string) => {
  * @since 0.1.0
  * @category schemas
  * @example
+ * ```ts
  * import type { CallLife } from "@effect-signalwire/emulator"
  *
  * const busy: CallLife.OutcomeRule = { to: "+13105550100", outcome: "busy" }
  * const voicemail: CallLife.OutcomeRule = { toPattern: "^\\+1310555", outcome: "completed", answeredBy: "machine_end_beep" }
+ * ```
+ * @example
+ * ```ts
+ * import { CallLife } from "@effect-signalwire/emulator"
+ * import { Schema } from "effect"
+ *
+ * // The JSON of PUT /__emulator/outcomes: durations as milliseconds or "2 seconds".
+ * const rule = Schema.decodeUnknownSync(CallLife.OutcomeRule)({ toPattern: "^\\+1310555", outcome: "busy", ring: "3 seconds" })
+ * assert.strictEqual(rule.outcome, "busy")
+ * ```
  */
 export const OutcomeRule = Schema.Struct({
   to: Schema.optional(Schema.String),
@@ -125,6 +151,12 @@ export interface OutcomeRule extends Schema.Schema.Type<typeof OutcomeRule> {}
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { CallLife } from "@effect-signalwire/emulator"
+ *
+ * assert.strictEqual(CallLife.resolve(CallLife.defaultOutcomeRules, "+15005550002").outcome, "busy")
+ * ```
  */
 export const defaultOutcomeRules: ReadonlyArray<OutcomeRule> = [
   { to: "+15005550001", outcome: "failed" },
@@ -139,6 +171,13 @@ export const defaultOutcomeRules: ReadonlyArray<OutcomeRule> = [
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { CallLife } from "@effect-signalwire/emulator"
+ *
+ * assert.strictEqual(CallLife.matches({ toPattern: "^\\+1310", outcome: "busy" }, "+13105678901"), true)
+ * assert.strictEqual(CallLife.matches({ to: "+13105550100", outcome: "busy" }, "+13105678901"), false)
+ * ```
  */
 export const matches = (rule: OutcomeRule, to: string): boolean =>
   (rule.to === undefined || rule.to === to) && (rule.toPattern === undefined || new RegExp(rule.toPattern).test(to))
@@ -148,6 +187,15 @@ export const matches = (rule: OutcomeRule, to: string): boolean =>
  *
  * @since 0.1.0
  * @category resolving
+ * @example
+ * ```ts
+ * import { CallLife } from "@effect-signalwire/emulator"
+ *
+ * const rules: ReadonlyArray<CallLife.OutcomeRule> = [{ to: "+13105550100", outcome: "busy" }, ...CallLife.defaultOutcomeRules]
+ * assert.strictEqual(CallLife.resolve(rules, "+13105550100").outcome, "busy")
+ * // No rule matches: the call is answered and completes.
+ * assert.strictEqual(CallLife.resolve(rules, "+13105678901").outcome, "completed")
+ * ```
  */
 export const resolve = (rules: ReadonlyArray<OutcomeRule>, to: string): OutcomeRule =>
   rules.find((rule) => matches(rule, to)) ?? { outcome: "completed" }

@@ -46,6 +46,13 @@ export interface Project {
  *
  * @since 0.1.0
  * @category defaults
+ * @example
+ * ```ts
+ * import { Emulator } from "@effect-signalwire/emulator"
+ *
+ * // The project an emulator serves unless told otherwise (the CLI prints it at start-up).
+ * assert.strictEqual(Emulator.defaultProject.projectId, "b3877c40-da60-4998-90ad-b792e98472af")
+ * ```
  */
 export const defaultProject: Project = internal.defaultProject
 
@@ -216,6 +223,24 @@ export interface Service {
 /**
  * @since 0.1.0
  * @category tags
+ * @example
+ * ```ts
+ * import { Emulator } from "@effect-signalwire/emulator"
+ * import { Effect, Layer } from "effect"
+ * import { HttpClient, HttpClientResponse } from "@effect/platform"
+ *
+ * // Status callbacks are answered here, never sent anywhere.
+ * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ *
+ * const calls = await Effect.runPromise(
+ *   Effect.gen(function*() {
+ *     const emulator = yield* Emulator.Emulator
+ *     yield* emulator.setOutcomes([{ to: "+13105550100", outcome: "busy" }])
+ *     return yield* emulator.calls
+ *   }).pipe(Effect.provide(Emulator.layer().pipe(Layer.provide(NoCallbacks))))
+ * )
+ * assert.deepStrictEqual(calls, [])
+ * ```
  */
 export class Emulator extends Context.Tag("@effect-signalwire/emulator/Emulator")<Emulator, Service>() {}
 
@@ -225,6 +250,30 @@ export class Emulator extends Context.Tag("@effect-signalwire/emulator/Emulator"
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Emulator } from "@effect-signalwire/emulator"
+ * import { Effect, Layer, Redacted } from "effect"
+ * import { HttpClient, HttpClientResponse } from "@effect/platform"
+ *
+ * // Status callbacks are answered here, never sent anywhere.
+ * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ *
+ * const call = await Effect.runPromise(
+ *   Effect.gen(function*() {
+ *     const emulator = yield* Emulator.make()
+ *     // The default project (Emulator.defaultProject) and its token.
+ *     const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
+ *     const authToken = "PTemulator-token"
+ *     return yield* emulator.createCall({
+ *       credentials: { username: projectId, password: Redacted.make(authToken) },
+ *       accountSid: projectId,
+ *       form: [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"]]
+ *     })
+ *   }).pipe(Effect.scoped, Effect.provide(NoCallbacks))
+ * )
+ * assert.strictEqual(call.status, "queued")
+ * ```
  */
 export const make: (options?: Options) => Effect.Effect<Service, never, HttpClient.HttpClient | Scope.Scope> = internal.make
 
@@ -232,6 +281,7 @@ export const make: (options?: Options) => Effect.Effect<Service, never, HttpClie
  * @since 0.1.0
  * @category layers
  * @example
+ * ```ts
  * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
  * import { FetchHttpClient } from "@effect/platform"
  * import { Layer } from "effect"
@@ -241,6 +291,7 @@ export const make: (options?: Options) => Effect.Effect<Service, never, HttpClie
  *   Layer.provideMerge(Emulator.layer({ projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }] })),
  *   Layer.provide(FetchHttpClient.layer)
  * )
+ * ```
  */
 export const layer = (options?: Options): Layer.Layer<Emulator, never, HttpClient.HttpClient> =>
   Layer.scoped(Emulator, make(options))
@@ -250,6 +301,16 @@ export const layer = (options?: Options): Layer.Layer<Emulator, never, HttpClien
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { Emulator } from "@effect-signalwire/emulator"
+ * import { Config } from "effect"
+ *
+ * // Options from configuration, e.g. the talk time from EMULATOR_TALK.
+ * export const FromConfig = Emulator.layerConfig({
+ *   timings: { inProgress: Config.duration("EMULATOR_TALK").pipe(Config.withDefault("3 seconds")) }
+ * })
+ * ```
  */
 export const layerConfig = (
   options: Config.Config.Wrap<Options>

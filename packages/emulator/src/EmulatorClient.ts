@@ -45,6 +45,25 @@ const connectionReset = () => Object.assign(new Error("socket hang up"), { code:
 /**
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+ * import { Effect, Layer } from "effect"
+ * import { HttpClient, HttpClientResponse } from "@effect/platform"
+ *
+ * // Status callbacks are answered here, never sent anywhere.
+ * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ *
+ * // An HttpClient answered by the emulator in context, whatever host a request names.
+ * const status = await Effect.runPromise(
+ *   Effect.gen(function*() {
+ *     const client = yield* EmulatorClient.make
+ *     const response = yield* client.get("https://example.signalwire.com/__emulator/health")
+ *     return response.status
+ *   }).pipe(Effect.scoped, Effect.provide(Emulator.layer().pipe(Layer.provide(NoCallbacks))))
+ * )
+ * assert.strictEqual(status, 200)
+ * ```
  */
 export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator> = Effect.map(
   Effect.context<Emulator.Emulator>(),
@@ -82,6 +101,19 @@ export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ *
+ * // The HttpClient answered by the emulator, the Emulator itself for the test to script it,
+ * // and fetch to deliver its status callbacks.
+ * export const TestHttp = EmulatorClient.layer.pipe(
+ *   Layer.provideMerge(Emulator.layer()),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
  */
 export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator> = Layer.effect(HttpClient.HttpClient, make)
 
@@ -93,6 +125,7 @@ export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator>
  * @since 0.1.0
  * @category layers
  * @example
+ * ```ts
  * import { EmulatorClient } from "@effect-signalwire/emulator"
  * import { FetchHttpClient } from "@effect/platform"
  * import { Layer } from "effect"
@@ -100,6 +133,27 @@ export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator>
  * const TestHttp = EmulatorClient.layerWithEmulator({
  *   projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }]
  * }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
+ * @example
+ * ```ts
+ * import { createCall, SignalWireClient } from "@effect-signalwire/client"
+ * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+ * import { Effect, Layer, Redacted } from "effect"
+ * import { HttpClient, HttpClientResponse } from "@effect/platform"
+ *
+ * // Status callbacks are answered here, never sent anywhere.
+ * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ *
+ * // The default project (Emulator.defaultProject) and its token.
+ * const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
+ * const authToken = "PTemulator-token"
+ * const TestLayer = SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space: "example.signalwire.com" }).pipe(
+ *   Layer.provideMerge(EmulatorClient.layerWithEmulator()),
+ *   Layer.provide(NoCallbacks)
+ * )
+ * const call = await Effect.runPromise(createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(Effect.provide(TestLayer)))
+ * assert.strictEqual(call.status, "queued")
+ * ```
  */
 export const layerWithEmulator = (
   options?: Emulator.Options

@@ -17,6 +17,20 @@ import * as Schema from "effect/Schema"
 /**
  * @since 0.1.0
  * @category errors
+ * @example
+ * ```ts
+ * import { EmulatorError } from "@effect-signalwire/emulator"
+ * import { ApiErrorBody } from "@effect-signalwire/schema"
+ *
+ * const detail = new ApiErrorBody.ApiErrorDetail({ message: "Authentication failed", code: 20003 })
+ * const error = new EmulatorError.EmulatorError({
+ *   status: 401,
+ *   message: detail.message,
+ *   apiError: new ApiErrorBody.ApiError({ message: detail.message, code: 20003, errors: [detail] }),
+ *   shape: "object"
+ * })
+ * assert.strictEqual(error.status, 401)
+ * ```
  */
 export class EmulatorError extends Schema.TaggedError<EmulatorError>()("EmulatorError", {
   status: Schema.Int,
@@ -32,6 +46,21 @@ export class EmulatorError extends Schema.TaggedError<EmulatorError>()("Emulator
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { EmulatorError } from "@effect-signalwire/emulator"
+ * import { ApiErrorBody } from "@effect-signalwire/schema"
+ *
+ * const detail = new ApiErrorBody.ApiErrorDetail({ message: "To is required", code: 21201 })
+ * const error = new EmulatorError.EmulatorError({
+ *   status: 400,
+ *   message: detail.message,
+ *   apiError: new ApiErrorBody.ApiError({ message: detail.message, code: 21201, errors: [detail] }),
+ *   shape: "errors"
+ * })
+ * // Create Call's 400 shape: codes as numeric strings.
+ * assert.deepStrictEqual(EmulatorError.toJson(error), { errors: [{ code: "21201", message: "To is required" }] })
+ * ```
  */
 export const toJson = (error: EmulatorError): unknown =>
   error.shape === "object"

@@ -216,6 +216,20 @@ const unmatched = Effect.gen(function*() {
  *
  * @since 0.1.0
  * @category http
+ * @example
+ * ```ts
+ * import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+ * import { HttpServer } from "@effect/platform"
+ * import { NodeHttpServer } from "@effect/platform-node"
+ * import { Layer } from "effect"
+ * import { createServer } from "node:http"
+ *
+ * // The routes, to serve under your own server or middleware.
+ * export const Served = HttpServer.serve(EmulatorServer.httpApp).pipe(
+ *   Layer.provide(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),
+ *   Layer.provide(Emulator.layer())
+ * )
+ * ```
  */
 export const httpApp: HttpApp.Default<never, Emulator> = HttpRouter.empty.pipe(
   HttpRouter.mount(ApiPath.basePath, calls),
@@ -242,6 +256,19 @@ export interface ServerOptions {
  *
  * @since 0.1.0
  * @category layers
+ * @example
+ * ```ts
+ * import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+ * import { Effect, Layer } from "effect"
+ * import { HttpClient, HttpClientResponse } from "@effect/platform"
+ *
+ * // Status callbacks are answered here, never sent anywhere.
+ * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ *
+ * const Served = EmulatorServer.layer({ port: 0 }).pipe(Layer.provideMerge(Emulator.layer()), Layer.provide(NoCallbacks))
+ * const url = await Effect.runPromise(Effect.provide(EmulatorServer.url, Served))
+ * assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
+ * ```
  */
 export const layer = (options: ServerOptions = {}): Layer.Layer<HttpServer.HttpServer, HttpServerError.ServeError, Emulator> =>
   (options.logRequests ? HttpServer.serve(httpApp, HttpMiddleware.logger) : HttpServer.serve(httpApp)).pipe(
@@ -253,6 +280,17 @@ export const layer = (options: ServerOptions = {}): Layer.Layer<HttpServer.HttpS
  *
  * @since 0.1.0
  * @category accessors
+ * @example
+ * ```ts
+ * import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer } from "effect"
+ *
+ * // The base URL to give a client as its space: "http://127.0.0.1:39215".
+ * export const baseUrl = EmulatorServer.url.pipe(
+ *   Effect.provide(EmulatorServer.layer().pipe(Layer.provideMerge(Emulator.layer()), Layer.provide(FetchHttpClient.layer)))
+ * )
+ * ```
  */
 export const url: Effect.Effect<string, never, HttpServer.HttpServer> = HttpServer.addressWith((address) =>
   Effect.succeed(

@@ -24,6 +24,13 @@ import * as Schema from "effect/Schema"
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Fault.Operation)("createCall"), true)
+ * ```
  */
 export const Operation = Schema.Literal("createCall", "fetchCall", "listCalls", "updateCall", "deleteCall")
 
@@ -39,6 +46,14 @@ const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ * import { Schema } from "effect"
+ *
+ * // The JSON of a fault over HTTP is what the constructors return.
+ * assert.deepStrictEqual(Schema.decodeUnknownSync(Fault.Fault)({ _tag: "Drop", afterProcessing: true }), Fault.dropAfterProcessing)
+ * ```
  */
 export const Fault = Schema.Union(
   Schema.TaggedStruct("RateLimited", { retryAfterSeconds: NonNegativeInt }),
@@ -58,6 +73,15 @@ export type Fault = typeof Fault.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ * import { Schema } from "effect"
+ *
+ * // POST /__emulator/faults
+ * const rule = Schema.decodeUnknownSync(Fault.FaultRule)({ fault: { _tag: "RateLimited", retryAfterSeconds: 1 }, operation: "createCall", times: 2 })
+ * assert.strictEqual(rule.times, 2)
+ * ```
  */
 export const FaultRule = Schema.Struct({
   fault: Fault,
@@ -80,6 +104,12 @@ export interface FaultRule extends Schema.Schema.Type<typeof FaultRule> {}
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ *
+ * assert.deepStrictEqual(Fault.rateLimited("2 seconds"), { _tag: "RateLimited", retryAfterSeconds: 2 })
+ * ```
  */
 export const rateLimited = (retryAfter: Duration.DurationInput = "1 second"): Fault => ({
   _tag: "RateLimited",
@@ -91,6 +121,12 @@ export const rateLimited = (retryAfter: Duration.DurationInput = "1 second"): Fa
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ *
+ * assert.deepStrictEqual(Fault.serverError(503), { _tag: "ServerError", status: 503 })
+ * ```
  */
 export const serverError = (status: 500 | 502 | 503 | 504 = 500): Fault => ({ _tag: "ServerError", status })
 
@@ -99,6 +135,12 @@ export const serverError = (status: 500 | 502 | 503 | 504 = 500): Fault => ({ _t
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ *
+ * assert.deepStrictEqual(Fault.delay("3 seconds"), { _tag: "Delay", millis: 3000 })
+ * ```
  */
 export const delay = (duration: Duration.DurationInput): Fault => ({
   _tag: "Delay",
@@ -110,6 +152,13 @@ export const delay = (duration: Duration.DurationInput): Fault => ({
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ *
+ * // Reads the request, then closes the connection: the client cannot know more.
+ * export const rule: Fault.FaultRule = { fault: Fault.drop, operation: "createCall", times: 1 }
+ * ```
  */
 export const drop: Fault = { _tag: "Drop", afterProcessing: false }
 
@@ -118,6 +167,13 @@ export const drop: Fault = { _tag: "Drop", afterProcessing: false }
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ *
+ * // The call is created, then the connection closed: an outcome-unknown create to reconcile.
+ * export const rule: Fault.FaultRule = { fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 }
+ * ```
  */
 export const dropAfterProcessing: Fault = { _tag: "Drop", afterProcessing: true }
 
@@ -126,6 +182,14 @@ export const dropAfterProcessing: Fault = { _tag: "Drop", afterProcessing: true 
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { Fault } from "@effect-signalwire/emulator"
+ *
+ * const rule: Fault.FaultRule = { fault: Fault.drop, operation: "createCall" }
+ * assert.strictEqual(Fault.appliesTo(rule, { operation: "createCall", accountSid: "b3877c40-da60-4998-90ad-b792e98472af" }), true)
+ * assert.strictEqual(Fault.appliesTo(rule, { operation: "listCalls", accountSid: "b3877c40-da60-4998-90ad-b792e98472af" }), false)
+ * ```
  */
 export const appliesTo = (rule: FaultRule, request: { readonly operation: Operation; readonly accountSid: string }): boolean =>
   (rule.operation === undefined || rule.operation === request.operation) &&

@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as fc from "effect/FastCheck"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import * as Redacted from "effect/Redacted"
@@ -496,6 +497,27 @@ describe("Emulator", () => {
         expect(Array.from(yield* Queue.takeN(callbacks, 2)).map(callStatusOf)).toStrictEqual(["in-progress", "completed"])
         expect((yield* emulator.fetchCall({ ...request, callSid: call.sid })).status).toBe("completed")
       }))
+
+    it.scoped("an undelivered callback is one WARN line with the reason, no stack", () => {
+      const logged: Array<{ readonly level: string; readonly text: string; readonly cause: boolean }> = []
+      const capture = Logger.make(({ cause, logLevel, message }) => {
+        logged.push({ level: logLevel.label, text: Array.isArray(message) ? message.join(" ") : String(message), cause: !Cause.isEmpty(cause) })
+      })
+      return Effect.gen(function*() {
+        const { answer, emulator } = yield* makeEmulator()
+        yield* Ref.set(answer, "refuse")
+        yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+        yield* TestClock.adjust("1 second")
+        yield* Effect.repeatN(Effect.yieldNow(), 50)
+        const warnings = logged.filter((entry) => entry.level === "WARN")
+        expect(warnings.length).toBeGreaterThan(0)
+        for (const warning of warnings) {
+          expect(warning.text).toMatch(/^status callback not delivered: Transport error .*ECONNREFUSED/)
+          expect(warning.text).not.toContain("\n")
+          expect(warning.cause).toBe(false)
+        }
+      }).pipe(Effect.provide(Logger.replace(Logger.defaultLogger, capture)))
+    })
 
     it.scoped("uses the configured timings", () =>
       Effect.gen(function*() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { CallLife, EmulatorCli } from "@effect-signalwire/emulator"
+import { EmulatorCli } from "@effect-signalwire/emulator"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -17,11 +17,25 @@ interface Spawned {
   readonly exit: Promise<number | null>
 }
 
-/** Runs the command as a user would, killing it if the test ends first. */
+/** Whether any process of the group led by `pid` is still alive. */
+const groupAlive = (pid: number) => {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Runs the command as a user would, in a process group of its own, and kills the whole group when
+ * the test ends: in the checkout the command is a wrapper whose child (tsx) runs the emulator, and
+ * killing the wrapper alone would leave that child behind, orphaned and listening.
+ */
 const command = (args: ReadonlyArray<string>) =>
   Effect.acquireRelease(
     Effect.sync((): Spawned => {
-      const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"], detached: true })
       let stdout = ""
       let stderr = ""
       child.stdout!.on("data", (chunk) => (stdout += chunk))
@@ -29,7 +43,10 @@ const command = (args: ReadonlyArray<string>) =>
       const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
       return { child, stdout: () => stdout, stderr: () => stderr, exit }
     }),
-    ({ child }) => Effect.sync(() => child.kill("SIGKILL"))
+    ({ child }) =>
+      Effect.sync(() => {
+        if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, "SIGKILL")
+      })
   )
 
 const listening = (spawned: Spawned) =>
@@ -42,45 +59,45 @@ const listening = (spawned: Spawned) =>
 
 describe("EmulatorCli", () => {
   describe("parse", () => {
-    it("gives the defaults for no arguments", () => {
-      const command = EmulatorCli.parse([])
-      expect(command).toStrictEqual(Either.right({ _tag: "Run", options: EmulatorCli.defaults }))
-      expect(EmulatorCli.defaults).toMatchObject({ port: 8080, host: "127.0.0.1", projectId: "b3877c40-da60-4998-90ad-b792e98472af" })
-    })
+    it.effect("gives the defaults for no arguments", () =>
+      Effect.gen(function*() {
+        const command = yield* Effect.either(EmulatorCli.parse([]))
+        expect(command).toStrictEqual(Either.right({ _tag: "Run", options: EmulatorCli.defaults }))
+        expect(EmulatorCli.defaults).toMatchObject({ port: 8080, host: "127.0.0.1", projectId: "b3877c40-da60-4998-90ad-b792e98472af" })
+      }))
 
-    it("reads every option, as --flag value or --flag=value", () => {
-      const command = EmulatorCli.parse([
-        "--port=9090", "--host", "0.0.0.0", "--project", "p", "--token", "t", "--signing-key=k",
-        "--queued", "1s", "--initiated", "250ms", "--ringing", "2 seconds", "--talk", "100", "--cps", "2", "--log"
-      ])
-      assertRun(command, (options) => {
-        expect(options).toMatchObject({ port: 9090, host: "0.0.0.0", projectId: "p", callsPerSecond: 2, logRequests: true })
-        expect(Redacted.value(options.authToken)).toBe("t")
-        expect(Redacted.value(options.signingKey!)).toBe("k")
-        expect(Object.values(options.timings).map((d) => Duration.toMillis(d))).toStrictEqual([1000, 250, 2000, 100])
-      })
-    })
+    it.effect("reads every option, as --flag value or --flag=value", () =>
+      Effect.gen(function*() {
+        const command = yield* Effect.either(EmulatorCli.parse([
+          "--port=9090", "--host", "0.0.0.0", "--project", "p", "--token", "t", "--signing-key=k",
+          "--queued", "1s", "--initiated", "250ms", "--ringing", "2 seconds", "--talk", "100", "--cps", "2", "--log"
+        ]))
+        assertRun(command, (options) => {
+          expect(options).toMatchObject({ port: 9090, host: "0.0.0.0", projectId: "p", callsPerSecond: 2, logRequests: true })
+          expect(Redacted.value(options.authToken)).toBe("t")
+          expect(Redacted.value(options.signingKey!)).toBe("k")
+          expect(Object.values(options.timings).map((d) => Duration.toMillis(d))).toStrictEqual([1000, 250, 2000, 100])
+        })
+      }))
 
-    it.each([["-h"], ["--help"]])("%s asks for help", (flag) => {
-      expect(EmulatorCli.parse(["--port", "1", flag])).toStrictEqual(Either.right({ _tag: "Help" }))
-    })
+    it.effect.each([["-h"], ["--help"]])("%s asks for help", ([flag]) =>
+      Effect.gen(function*() {
+        expect(yield* Effect.either(EmulatorCli.parse([flag!]))).toStrictEqual(Either.right({ _tag: "Help" }))
+      }))
 
-    it.each([
-      [["--bogus"], "unknown option \"--bogus\""],
-      [["--port"], "--port needs a value"],
+    it.effect.each([
+      [["--bogus"], "--bogus"],
+      [["--port"], "--port"],
       [["--port", "eighty"], "--port must be a port number from 0 to 65535 (got \"eighty\")"],
       [["--port", "70000"], "--port must be a port number"],
       [["--ringing", "soon"], "--ringing must be a duration such as 500ms, 2s or \"2 seconds\" (got \"soon\")"],
       [["--cps", "0"], "--cps must be a positive number of calls per second (got \"0\")"],
       [["--cps", "fast"], "--cps must be a positive number of calls per second (got \"fast\")"]
-    ])("rejects %j: %s", (argv, message) => {
-      const command = EmulatorCli.parse(argv)
-      expect(Either.isLeft(command) && command.left.message).toContain(message)
-    })
-
-    it("the defaults are the engine's default timings", () => {
-      expect(EmulatorCli.defaults.timings).toStrictEqual(CallLife.defaultTimings)
-    })
+    ] as const)("rejects %j: %s", ([argv, message]) =>
+      Effect.gen(function*() {
+        const command = yield* Effect.either(EmulatorCli.parse(argv))
+        expect(Either.isLeft(command) && command.left.message).toContain(message)
+      }))
   })
 
   describe("the command", () => {
@@ -112,19 +129,39 @@ describe("EmulatorCli", () => {
         expect(spawned.stdout()).toContain("effect-signalwire-emulator stopped")
         const refused = yield* Effect.either(Effect.tryPromise(() => fetch(`${url}/__emulator/health`)))
         expect(Either.isLeft(refused)).toBe(true)
-      }), 30_000)
+      }), 90_000)
+
+    it.live("leaves no process behind when a test ends with the emulator still running", () =>
+      Effect.gen(function*() {
+        const pid = yield* Effect.scoped(Effect.gen(function*() {
+          const spawned = yield* command(["--port", "0"])
+          yield* listening(spawned)
+          expect(groupAlive(spawned.child.pid!)).toBe(true)
+          return spawned.child.pid!
+        }))
+        // SIGKILL is delivered at once, but the processes take a moment to be gone.
+        yield* Effect.sync(() => groupAlive(pid)).pipe(
+          Effect.flatMap((alive) => alive ? Effect.fail("still running") : Effect.void),
+          Effect.retry({ schedule: Schedule.spaced("50 millis") }),
+          Effect.timeout("30 seconds")
+        )
+        expect(groupAlive(pid)).toBe(false)
+      }), 90_000)
 
     it.scopedLive("--help prints the options and exits 0; a bad option exits 2 saying why", () =>
       Effect.gen(function*() {
         const help = yield* command(["--help"])
         expect(yield* Effect.promise(() => help.exit)).toBe(0)
-        expect(help.stdout()).toContain("Usage: effect-signalwire-emulator [options]")
-        expect(help.stdout()).toContain("--signing-key <key>")
+        expect(help.stdout()).toContain("effect-signalwire-emulator")
+        for (const option of ["--port", "--host", "--project", "--token", "--signing-key", "--queued", "--initiated", "--ringing", "--talk", "--log"]) {
+          expect(help.stdout()).toContain(option)
+        }
 
         const bad = yield* command(["--port", "x"])
         expect(yield* Effect.promise(() => bad.exit)).toBe(2)
         expect(bad.stderr()).toContain("--port must be a port number")
-      }), 30_000)
+        expect(bad.stderr()).toContain("Run with --help for the options.")
+      }), 90_000)
   })
 })
 

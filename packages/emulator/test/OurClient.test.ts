@@ -311,6 +311,17 @@ describe("our client against the in-process emulator, under the test clock", () 
       expect(ended!.answeredBy).toBe(outcome !== "completed" ? null : destination === "+15005550005" ? "machine_end_beep" : "human")
     }))
 
+  it.scoped("a project id the space does not know: AuthenticationFailed (401), as the errors guide says, not NotFound", () =>
+    Effect.gen(function*() {
+      const { context } = yield* inProcess()
+      const strangerId = "b3877c40-da60-4998-90ad-b792e98472ff"
+      const stranger = SignalWireClient.layer({ projectId: strangerId, authToken: Redacted.make(authToken), space: "example.signalwire.com" })
+      const error = yield* failureOf(
+        createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(stranger), Effect.provide(context))
+      )
+      expect(error).toMatchObject({ _tag: "AuthenticationFailed", status: 401, code: 20003 })
+    }))
+
   it.scoped("429 with Retry-After: 2 twice: our client waits 2 s each time before it retries (3 creates observed)", () =>
     Effect.gen(function*() {
       const { context, emulator } = yield* inProcess()

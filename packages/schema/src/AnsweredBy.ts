@@ -21,6 +21,13 @@ const AnsweredByEnum = openEnum("AnsweredBy", [
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { AnsweredBy } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(AnsweredBy.KnownAnsweredBy)("human"), true)
+ * ```
  */
 export const KnownAnsweredBy = AnsweredByEnum.known
 
@@ -39,6 +46,14 @@ export type UnrecognizedAnsweredBy = Schema.Schema.Type<typeof AnsweredByEnum.un
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { AnsweredBy } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // A value this version does not know still decodes.
+ * assert.strictEqual(Schema.decodeUnknownSync(AnsweredBy.AnsweredBy)("fax_tone"), "fax_tone")
+ * ```
  */
 export const AnsweredBy = AnsweredByEnum.schema
 
@@ -51,5 +66,13 @@ export type AnsweredBy = typeof AnsweredBy.Type
 /**
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { AnsweredBy } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownSync(AnsweredBy.AnsweredBy)
+ * assert.strictEqual(AnsweredBy.isKnownAnsweredBy(decode("machine_end_beep")), true)
+ * ```
  */
 export const isKnownAnsweredBy: (answeredBy: AnsweredBy) => answeredBy is KnownAnsweredBy = AnsweredByEnum.isKnown

@@ -34,6 +34,12 @@ const ErrorsStrings = Schema.Struct({ errors: Schema.NonEmptyArray(Schema.String
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ApiErrorBody } from "@effect-signalwire/schema"
+ *
+ * export const detail = new ApiErrorBody.ApiErrorDetail({ message: "To is required", code: 21201 })
+ * ```
  */
 export class ApiErrorDetail extends Schema.Class<ApiErrorDetail>("ApiErrorDetail")({
   message: Schema.String,
@@ -47,6 +53,13 @@ export class ApiErrorDetail extends Schema.Class<ApiErrorDetail>("ApiErrorDetail
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ApiErrorBody } from "@effect-signalwire/schema"
+ *
+ * const first = new ApiErrorBody.ApiErrorDetail({ message: "Authentication failed", code: 20003 })
+ * export const error = new ApiErrorBody.ApiError({ message: first.message, code: 20003, status: 401, errors: [first] })
+ * ```
  */
 export class ApiError extends Schema.Class<ApiError>("ApiError")({
   message: Schema.String,
@@ -71,6 +84,14 @@ const detail = (e: { readonly message: string; readonly code?: number | undefine
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ApiErrorBody } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const error = Schema.decodeUnknownSync(ApiErrorBody.ApiErrorBody)({ code: 20003, message: "Authentication failed", more_info: "https://example.com", status: 401 })
+ * assert.strictEqual(error.code, 20003)
+ * ```
  */
 export const ApiErrorBody = Schema.transform(Schema.Union(ErrorObject, ErrorsArray, ErrorsStrings), ApiError, {
   strict: true,
@@ -113,5 +134,14 @@ export const ApiErrorBody = Schema.transform(Schema.Union(ErrorObject, ErrorsArr
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { ApiErrorBody } from "@effect-signalwire/schema"
+ * import { Option } from "effect"
+ *
+ * const error = ApiErrorBody.decodeOption({ errors: [{ code: "30010", message: "Maxpriceperminute was exceeded." }] })
+ * assert.strictEqual(Option.map(error, (e) => e.code).pipe(Option.getOrUndefined), 30010)
+ * assert.strictEqual(Option.isNone(ApiErrorBody.decodeOption("<html>Bad gateway</html>")), true)
+ * ```
  */
 export const decodeOption: (body: unknown) => Option.Option<ApiError> = Schema.decodeUnknownOption(ApiErrorBody)

@@ -19,6 +19,12 @@ export const apiVersion = "2010-04-01"
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(`https://example.signalwire.com${ApiPath.basePath}`, "https://example.signalwire.com/api/laml/2010-04-01")
+ * ```
  */
 export const basePath = `/api/laml/${apiVersion}`
 
@@ -28,6 +34,12 @@ export const basePath = `/api/laml/${apiVersion}`
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(ApiPath.sdkBasePath, "/2010-04-01")
+ * ```
  */
 export const sdkBasePath = `/${apiVersion}`
 
@@ -37,10 +49,11 @@ export const sdkBasePath = `/${apiVersion}`
  * @since 0.1.0
  * @category paths
  * @example
+ * ```ts
  * import { ApiPath } from "@effect-signalwire/schema"
  *
- * ApiPath.calls("b3877c40-da60-4998-90ad-b792e98472af")
- * // "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls"
+ * assert.strictEqual(ApiPath.calls("b3877c40-da60-4998-90ad-b792e98472af"), "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls")
+ * ```
  */
 export const calls = (accountSid: string): string => `${basePath}/Accounts/${accountSid}/Calls`
 
@@ -50,5 +63,14 @@ export const calls = (accountSid: string): string => `${basePath}/Accounts/${acc
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(
+ *   ApiPath.call("b3877c40-da60-4998-90ad-b792e98472af", "b3877c40-da60-4998-90ad-b792e98472ca"),
+ *   "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/b3877c40-da60-4998-90ad-b792e98472ca"
+ * )
+ * ```
  */
 export const call = (accountSid: string, callSid: string): string => `${calls(accountSid)}/${encodeURIComponent(callSid)}`

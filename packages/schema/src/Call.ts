@@ -37,6 +37,26 @@ const SubresourceUris = Schema.Record({ key: Schema.String, value: Schema.NullOr
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Call } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // SignalWire's snake_case JSON; the fields it leaves out decode as null.
+ * const call = Schema.decodeUnknownSync(Call.Call)({
+ *   sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   account_sid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   date_created: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   date_updated: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   to: "+13105678901",
+ *   from: "+13103384645",
+ *   status: "queued",
+ *   direction: "outbound-api",
+ *   uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/b3877c40-da60-4998-90ad-b792e98472ca.json"
+ * })
+ * assert.strictEqual(call.status, "queued")
+ * assert.strictEqual(call.startTime, null)
+ * ```
  */
 export class Call extends Schema.Class<Call>("Call")(Lenient.struct({
   sid: Lenient.essential(issuedBy("CallSid"), "sid"),
@@ -84,6 +104,13 @@ export class Call extends Schema.Class<Call>("Call")(Lenient.struct({
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { Call } from "@effect-signalwire/schema"
+ *
+ * // The fields a body must have, readable, to be a call.
+ * assert.ok(Call.essentialFields.includes("sid"))
+ * ```
  */
 export const essentialFields = ["sid", "account_sid", "date_created", "to", "from", "status"] as const
 
@@ -100,6 +127,24 @@ export type CallJson = typeof Call.Encoded
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { Call } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const call = Effect.runSync(Call.decode({
+ *   sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   account_sid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   date_created: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   date_updated: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   to: "+13105678901",
+ *   from: "+13103384645",
+ *   status: "queued",
+ *   direction: "outbound-api",
+ *   uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/b3877c40-da60-4998-90ad-b792e98472ca.json"
+ * }))
+ * assert.deepStrictEqual(call.dateCreated, new Date("2018-09-19T20:00:00Z"))
+ * ```
  */
 export const decode = Schema.decodeUnknown(Call, { errors: "all" })
 
@@ -108,5 +153,24 @@ export const decode = Schema.decodeUnknown(Call, { errors: "all" })
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { Call } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const call = Effect.runSync(Call.decode({
+ *   sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   account_sid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   date_created: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   date_updated: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   to: "+13105678901",
+ *   from: "+13103384645",
+ *   status: "queued",
+ *   direction: "outbound-api",
+ *   uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls/b3877c40-da60-4998-90ad-b792e98472ca.json"
+ * }))
+ * const json = Effect.runSync(Call.encode(call))
+ * assert.strictEqual(json.date_created, "Wed, 19 Sep 2018 20:00:00 +0000")
+ * ```
  */
 export const encode = Schema.encode(Call)

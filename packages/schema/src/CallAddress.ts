@@ -12,6 +12,16 @@ import { SipUri } from "./SipUri.js"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallAddress } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownSync(CallAddress.CallAddress)
+ * assert.strictEqual(decode("+13105678901"), "+13105678901")
+ * assert.strictEqual(decode("sip:alice@example.com"), "sip:alice@example.com")
+ * assert.strictEqual(decode("client:alice"), "client:alice")
+ * ```
  */
 export const CallAddress = Schema.Union(PhoneNumber, SipUri, ClientIdentifier).annotations({
   identifier: "CallAddress",
@@ -27,5 +37,12 @@ export type CallAddress = typeof CallAddress.Type
 /**
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CallAddress } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(CallAddress.isCallAddress("+13105678901"), true)
+ * assert.strictEqual(CallAddress.isCallAddress("310-567-8901"), false)
+ * ```
  */
 export const isCallAddress: (u: unknown) => u is CallAddress = Schema.is(CallAddress)

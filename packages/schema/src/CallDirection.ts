@@ -13,6 +13,13 @@ const CallDirectionEnum = openEnum("CallDirection", ["inbound", "outbound", "out
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallDirection } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(CallDirection.KnownCallDirection)("outbound-api"), true)
+ * ```
  */
 export const KnownCallDirection = CallDirectionEnum.known
 
@@ -31,6 +38,13 @@ export type UnrecognizedCallDirection = Schema.Schema.Type<typeof CallDirectionE
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallDirection } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.decodeUnknownSync(CallDirection.CallDirection)("trunking-originating"), "trunking-originating")
+ * ```
  */
 export const CallDirection = CallDirectionEnum.schema
 
@@ -43,5 +57,13 @@ export type CallDirection = typeof CallDirection.Type
 /**
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CallDirection } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownSync(CallDirection.CallDirection)
+ * assert.strictEqual(CallDirection.isKnownCallDirection(decode("inbound")), true)
+ * ```
  */
 export const isKnownCallDirection: (direction: CallDirection) => direction is KnownCallDirection = CallDirectionEnum.isKnown

@@ -25,6 +25,22 @@ const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallPage } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const page = Schema.decodeUnknownSync(CallPage.CallPage)({
+ *   uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls.json?Page=0&PageSize=50",
+ *   first_page_uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls.json?Page=0&PageSize=50",
+ *   next_page_uri: null,
+ *   previous_page_uri: null,
+ *   page: 0,
+ *   page_size: 50,
+ *   calls: []
+ * })
+ * assert.strictEqual(page.nextPageUri, null)
+ * ```
  */
 export class CallPage extends Schema.Class<CallPage>("CallPage")(Lenient.struct({
   uri: Lenient.nullable(Schema.String, "uri"),
@@ -46,6 +62,12 @@ export class CallPage extends Schema.Class<CallPage>("CallPage")(Lenient.struct(
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { CallPage } from "@effect-signalwire/schema"
+ *
+ * assert.ok(CallPage.essentialFields.includes("calls"))
+ * ```
  */
 export const essentialFields = ["calls", "next_page_uri"] as const
 
@@ -62,6 +84,22 @@ export type CallPageJson = typeof CallPage.Encoded
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { CallPage } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const page = Effect.runSync(CallPage.decode({
+ *   uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls.json?Page=0&PageSize=50",
+ *   first_page_uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls.json?Page=0&PageSize=50",
+ *   next_page_uri: null,
+ *   previous_page_uri: null,
+ *   page: 0,
+ *   page_size: 50,
+ *   calls: []
+ * }))
+ * assert.strictEqual(page.pageSize, 50)
+ * ```
  */
 export const decode = Schema.decodeUnknown(CallPage, { errors: "all" })
 
@@ -70,5 +108,21 @@ export const decode = Schema.decodeUnknown(CallPage, { errors: "all" })
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { CallPage } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const page = Effect.runSync(CallPage.decode({
+ *   uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls.json?Page=0&PageSize=50",
+ *   first_page_uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls.json?Page=0&PageSize=50",
+ *   next_page_uri: null,
+ *   previous_page_uri: null,
+ *   page: 0,
+ *   page_size: 50,
+ *   calls: []
+ * }))
+ * assert.strictEqual(Effect.runSync(CallPage.encode(page)).page_size, 50)
+ * ```
  */
 export const encode = Schema.encode(CallPage)

@@ -24,6 +24,13 @@ const CallStatusEnum = openEnum("CallStatus", [
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallStatus } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(CallStatus.KnownCallStatus)("ringing"), true)
+ * ```
  */
 export const KnownCallStatus = CallStatusEnum.known
 
@@ -44,6 +51,14 @@ export type UnrecognizedCallStatus = Schema.Schema.Type<typeof CallStatusEnum.un
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CallStatus } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // A status this version does not know still decodes.
+ * assert.strictEqual(Schema.decodeUnknownSync(CallStatus.CallStatus)("transferring"), "transferring")
+ * ```
  */
 export const CallStatus = CallStatusEnum.schema
 
@@ -56,6 +71,15 @@ export type CallStatus = typeof CallStatus.Type
 /**
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CallStatus } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownSync(CallStatus.CallStatus)
+ * assert.strictEqual(CallStatus.isKnownCallStatus(decode("busy")), true)
+ * assert.strictEqual(CallStatus.isKnownCallStatus(decode("transferring")), false)
+ * ```
  */
 export const isKnownCallStatus: (status: CallStatus) => status is KnownCallStatus = CallStatusEnum.isKnown
 
@@ -64,6 +88,15 @@ export const isKnownCallStatus: (status: CallStatus) => status is KnownCallStatu
  *
  * @since 0.1.0
  * @category predicates
+ * @example
+ * ```ts
+ * import { CallStatus } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownSync(CallStatus.CallStatus)
+ * assert.strictEqual(CallStatus.isFinal(decode("completed")), true)
+ * assert.strictEqual(CallStatus.isFinal(decode("ringing")), false)
+ * ```
  */
 export const isFinal = (status: CallStatus): boolean =>
   status === "completed" || status === "busy" || status === "failed" || status === "no-answer" || status === "canceled"

@@ -10,6 +10,13 @@ import { matching } from "./internal/rules.js"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ClientIdentifier } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.decodeUnknownSync(ClientIdentifier.ClientIdentifier)("client:alice"), "client:alice")
+ * ```
  */
 export const ClientIdentifier = matching(
   /^client:[A-Za-z0-9_.@-]{1,128}$/,
@@ -28,5 +35,12 @@ export type ClientIdentifier = typeof ClientIdentifier.Type
 /**
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { ClientIdentifier } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(ClientIdentifier.isClientIdentifier("client:alice"), true)
+ * assert.strictEqual(ClientIdentifier.isClientIdentifier("alice"), false)
+ * ```
  */
 export const isClientIdentifier: (u: unknown) => u is ClientIdentifier = Schema.is(ClientIdentifier)

@@ -25,6 +25,15 @@ export type FormParams = ReadonlyArray<readonly [name: string, value: string]>
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallForm } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // Repeated names for lists, in order.
+ * const params = Schema.decodeUnknownSync(CreateCallForm.FormParams)([["StatusCallbackEvent", "initiated"], ["StatusCallbackEvent", "completed"]])
+ * assert.strictEqual(params.length, 2)
+ * ```
  */
 export const FormParams: Schema.Schema<FormParams> = Schema.Array(Schema.Tuple(Schema.String, Schema.String))
 
@@ -82,6 +91,15 @@ const toForm = (input: CreateCallRequest.Encoded): FormParams => {
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallForm, CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect, Schema } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * const form = Schema.encodeSync(CreateCallForm.CreateCallForm)(request)
+ * assert.deepStrictEqual(form, [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"]])
+ * ```
  */
 export const CreateCallForm: Schema.Schema<CreateCallRequest, FormParams> = Schema.transform(
   FormParams,
@@ -95,6 +113,7 @@ export const CreateCallForm: Schema.Schema<CreateCallRequest, FormParams> = Sche
  * @since 0.1.0
  * @category encoding
  * @example
+ * ```ts
  * import { CreateCallForm, CreateCallRequest } from "@effect-signalwire/schema"
  * import { Schema } from "effect"
  *
@@ -106,10 +125,12 @@ export const CreateCallForm: Schema.Schema<CreateCallRequest, FormParams> = Sche
  *   record: true,
  *   recordingStatusCallbackEvent: ["in-progress", "completed"]
  * })
- * CreateCallForm.toFormParams(request)
- * // [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"],
- * //  ["StatusCallbackEvent", "initiated"], ["StatusCallbackEvent", "completed"], ["Record", "true"],
- * //  ["RecordingStatusCallbackEvent", "in-progress completed"]]
+ * assert.deepStrictEqual(CreateCallForm.toFormParams(request), [
+ *   ["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"],
+ *   ["StatusCallbackEvent", "initiated"], ["StatusCallbackEvent", "completed"], ["Record", "true"],
+ *   ["RecordingStatusCallbackEvent", "in-progress completed"]
+ * ])
+ * ```
  */
 export const toFormParams: (request: CreateCallRequest) => FormParams = Schema.encodeSync(CreateCallForm)
 
@@ -118,5 +139,14 @@ export const toFormParams: (request: CreateCallRequest) => FormParams = Schema.e
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { CreateCallForm } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * // What the emulator does with a POSTed form: every broken rule reported at once.
+ * const request = Effect.runSync(CreateCallForm.fromFormParams([["To", "+13105678901"], ["From", "+13103384645"], ["Twiml", "<Response/>"]]))
+ * assert.strictEqual(request.to, "+13105678901")
+ * ```
  */
 export const fromFormParams = Schema.decodeUnknown(CreateCallForm, { errors: "all" })

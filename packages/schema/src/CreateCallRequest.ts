@@ -62,6 +62,16 @@ export type TwimlDocument = TwimlSource
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallRequest, Laml } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(CreateCallRequest.Twiml)
+ * assert.strictEqual(decode("<Response><Say>Hi</Say></Response>")._tag, "Right")
+ * assert.strictEqual(decode(Laml.response([Laml.say("Hi")]))._tag, "Right")
+ * assert.strictEqual(decode("Say hi")._tag, "Left")
+ * ```
  */
 export const Twiml = Schema.transformOrFail(Schema.Unknown, TwimlXml, {
   strict: false,
@@ -81,6 +91,13 @@ export type Twiml = typeof TwimlXml.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.decodeUnknownSync(CreateCallRequest.CallerId)("+13103384645"), "+13103384645")
+ * ```
  */
 export const CallerId = matching(/^\S(?:.{0,126}\S)?$/, "an E.164 number or identifier of 1-128 characters, no surrounding spaces")
   .pipe(Schema.brand("CallerId"), Schema.annotations({ identifier: "CallerId" }))
@@ -110,6 +127,15 @@ const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // Every parameter but the target (url, applicationSid or twiml).
+ * const options = Schema.decodeUnknownSync(CreateCallRequest.CreateCallOptions)({ to: "+13105678901", from: "+13103384645", timeout: 30 })
+ * assert.strictEqual(options.timeout, 30)
+ * ```
  */
 export const CreateCallOptions = Schema.Struct({
   to: CallAddress,
@@ -298,6 +324,7 @@ const requestArbitrary = (
  * @since 0.1.0
  * @category schemas
  * @example
+ * ```ts
  * import { CreateCallRequest } from "@effect-signalwire/schema"
  * import { Schema } from "effect"
  *
@@ -306,6 +333,7 @@ const requestArbitrary = (
  *   from: "+13103384645",
  *   url: "https://example.com/voice.xml"
  * })
+ * ```
  */
 export const CreateCallRequest: Schema.Schema<CreateCallRequest, CreateCallRequest.Encoded> = Schema.declare(
   typeParameters,
@@ -347,6 +375,17 @@ export const CreateCallRequest: Schema.Schema<CreateCallRequest, CreateCallReque
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect, Either } from "effect"
+ *
+ * const request = Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))
+ * assert.strictEqual(request.to, "+13105678901")
+ * // Every broken rule at once, each with its path.
+ * const broken = Effect.runSync(Effect.either(CreateCallRequest.decode({ to: "+1", from: "+13103384645", url: "ftp://x" })))
+ * assert.strictEqual(Either.isLeft(broken), true)
+ * ```
  */
 export const decode = Schema.decodeUnknown(CreateCallRequest, { errors: "all" })
 
@@ -355,6 +394,14 @@ export const decode = Schema.decodeUnknown(CreateCallRequest, { errors: "all" })
  *
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { CreateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * assert.strictEqual(CreateCallRequest.isCreateCallRequest(Effect.runSync(CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }))), true)
+ * assert.strictEqual(CreateCallRequest.isCreateCallRequest({ to: "+13105678901" }), false)
+ * ```
  */
 export const isCreateCallRequest = (u: unknown): u is CreateCallRequest =>
   crossFieldIssues(u, CreateCallRequest.ast).length === 0 && isDecoded(u)

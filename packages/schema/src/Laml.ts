@@ -90,6 +90,14 @@ const string = Schema.String.annotations({ message: violates("a string") })
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.XmlText)("Hello"), true)
+ * assert.strictEqual(Schema.is(Laml.XmlText)("bell \u0007"), false)
+ * ```
  */
 export const XmlText = string.pipe(Schema.filter(xmlCharacters), Schema.annotations({ identifier: "Laml.XmlText" }))
 
@@ -154,6 +162,13 @@ const action = { action: optional(url), method: optional(HttpMethod) }
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.NumberNoun)(Laml.number("+13105678901")), true)
+ * ```
  */
 export const NumberNoun = Schema.TaggedStruct("Number", {
   attributes: Schema.Struct({ sendDigits: optional(SendDigits.from), ...callCallbacks }),
@@ -172,6 +187,13 @@ export type NumberNoun = typeof NumberNoun.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Sip)(Laml.sip("sip:alice@example.com")), true)
+ * ```
  */
 export const Sip = Schema.TaggedStruct("Sip", {
   attributes: Schema.Struct({
@@ -193,6 +215,13 @@ export type Sip = typeof Sip.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Client)(Laml.client("alice")), true)
+ * ```
  */
 export const Client = Schema.TaggedStruct("Client", {
   attributes: Schema.Struct(callCallbacks),
@@ -210,6 +239,13 @@ export type Client = typeof Client.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Conference)(Laml.conference("standup")), true)
+ * ```
  */
 export const Conference = Schema.TaggedStruct("Conference", {
   attributes: Schema.Struct({
@@ -241,6 +277,13 @@ export type Conference = typeof Conference.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Queue)(Laml.queue("support")), true)
+ * ```
  */
 export const Queue = Schema.TaggedStruct("Queue", {
   attributes: Schema.Struct({ url: optional(url), method: optional(HttpMethod) }),
@@ -258,6 +301,13 @@ export type Queue = typeof Queue.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Parameter)(Laml.parameter("caller", "Ada")), true)
+ * ```
  */
 export const Parameter = Schema.TaggedStruct("Parameter", {
   attributes: Schema.Struct({ name: name("a parameter name"), value: XmlText })
@@ -275,6 +325,14 @@ export type Parameter = typeof Parameter.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Stream)(Laml.stream({ url: "wss://example.com/audio" })), true)
+ * assert.strictEqual(Schema.is(Laml.Stream)(Laml.stream({ url: "http://example.com/audio" })), false)
+ * ```
  */
 export const Stream = Schema.TaggedStruct("Stream", {
   attributes: Schema.Struct({
@@ -306,6 +364,13 @@ const StreamToStop = Schema.TaggedStruct("Stream", {
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Room)(Laml.room("lobby")), true)
+ * ```
  */
 export const Room = Schema.TaggedStruct("Room", {
   attributes: Schema.Struct({ participantIdentity: optional(name("a participant identity")) }),
@@ -323,6 +388,13 @@ export type Room = typeof Room.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.VirtualAgent)(Laml.virtualAgent({ connectorName: "support-agent" })), true)
+ * ```
  */
 export const VirtualAgent = Schema.TaggedStruct("VirtualAgent", {
   attributes: Schema.Struct({
@@ -348,6 +420,13 @@ export type VirtualAgent = typeof VirtualAgent.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Say)(Laml.say("Hello")), true)
+ * ```
  */
 export const Say = Schema.TaggedStruct("Say", {
   attributes: Schema.Struct({ voice: optional(voice), language: optional(language), loop: optional(integerBetween(0, 1000)) }),
@@ -365,6 +444,13 @@ export type Say = typeof Say.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Play)(Laml.play("https://example.com/hold.mp3")), true)
+ * ```
  */
 export const Play = Schema.TaggedStruct("Play", {
   attributes: Schema.Struct({
@@ -387,6 +473,13 @@ export type Play = typeof Play.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Pause)(Laml.pause()), true)
+ * ```
  */
 export const Pause = Schema.TaggedStruct("Pause", {
   attributes: Schema.Struct({ length: optional(integerBetween(1, 600)) })
@@ -403,6 +496,14 @@ export type Pause = typeof Pause.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.GatherNested)(Laml.say("Press 1 for sales")), true)
+ * assert.strictEqual(Schema.is(Laml.GatherNested)(Laml.hangup()), false)
+ * ```
  */
 export const GatherNested = Schema.Union(Say, Play, Pause)
 
@@ -417,6 +518,13 @@ export type GatherNested = typeof GatherNested.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Gather)(Laml.gather({}, [Laml.say("Press 1 for sales")])), true)
+ * ```
  */
 export const Gather = Schema.TaggedStruct("Gather", {
   attributes: Schema.Struct({
@@ -458,6 +566,13 @@ export type Gather = typeof Gather.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.DialNoun)(Laml.sip("sip:alice@example.com")), true)
+ * ```
  */
 export const DialNoun = Schema.Union(NumberNoun, Sip, Client, Conference, Queue)
 
@@ -473,6 +588,13 @@ export type DialNoun = typeof DialNoun.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Dial)(Laml.dial("+13105678901")), true)
+ * ```
  */
 export const Dial = Schema.TaggedStruct("Dial", {
   attributes: Schema.Struct({
@@ -508,6 +630,13 @@ export type Dial = typeof Dial.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.RecordVerb)(Laml.record()), true)
+ * ```
  */
 export const RecordVerb = Schema.TaggedStruct("Record", {
   attributes: Schema.Struct({
@@ -534,6 +663,13 @@ export type RecordVerb = typeof RecordVerb.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Redirect)(Laml.redirect("https://example.com/next.xml")), true)
+ * ```
  */
 export const Redirect = Schema.TaggedStruct("Redirect", {
   attributes: Schema.Struct({ method: optional(HttpMethod) }),
@@ -551,6 +687,13 @@ export type Redirect = typeof Redirect.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Hangup)(Laml.hangup()), true)
+ * ```
  */
 export const Hangup = Schema.TaggedStruct("Hangup", { attributes: Schema.Struct({}) }).annotations({ identifier: "Laml.Hangup" })
 
@@ -565,6 +708,13 @@ export type Hangup = typeof Hangup.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Reject)(Laml.reject()), true)
+ * ```
  */
 export const Reject = Schema.TaggedStruct("Reject", {
   attributes: Schema.Struct({ reason: optional(oneOf("rejected", "busy")) })
@@ -581,6 +731,13 @@ export type Reject = typeof Reject.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Enqueue)(Laml.enqueue("support")), true)
+ * ```
  */
 export const Enqueue = Schema.TaggedStruct("Enqueue", {
   attributes: Schema.Struct({ ...action, waitUrl: optional(url), waitUrlMethod: optional(HttpMethod) }),
@@ -598,6 +755,13 @@ export type Enqueue = typeof Enqueue.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Leave)(Laml.leave()), true)
+ * ```
  */
 export const Leave = Schema.TaggedStruct("Leave", { attributes: Schema.Struct({}) }).annotations({ identifier: "Laml.Leave" })
 
@@ -612,6 +776,13 @@ export type Leave = typeof Leave.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Echo)(Laml.echo()), true)
+ * ```
  */
 export const Echo = Schema.TaggedStruct("Echo", { attributes: Schema.Struct({}) }).annotations({ identifier: "Laml.Echo" })
 
@@ -626,6 +797,13 @@ export type Echo = typeof Echo.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.ConnectNoun)(Laml.room("lobby")), true)
+ * ```
  */
 export const ConnectNoun = Schema.Union(Stream, Room, VirtualAgent)
 
@@ -641,6 +819,13 @@ export type ConnectNoun = typeof ConnectNoun.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Connect)(Laml.connect([Laml.room("lobby")])), true)
+ * ```
  */
 export const Connect = Schema.TaggedStruct("Connect", {
   attributes: Schema.Struct(action),
@@ -658,6 +843,13 @@ export type Connect = typeof Connect.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Start)(Laml.start([Laml.stream({ url: "wss://example.com/audio", name: "audio" })])), true)
+ * ```
  */
 export const Start = Schema.TaggedStruct("Start", {
   attributes: Schema.Struct(action),
@@ -675,6 +867,13 @@ export type Start = typeof Start.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Stop)(Laml.stop("audio")), true)
+ * ```
  */
 export const Stop = Schema.TaggedStruct("Stop", {
   attributes: Schema.Struct({}),
@@ -692,6 +891,13 @@ export type Stop = typeof Stop.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Refer)(Laml.refer({}, "sip:bob@example.com")), true)
+ * ```
  */
 export const Refer = Schema.TaggedStruct("Refer", {
   attributes: Schema.Struct(action),
@@ -709,6 +915,14 @@ export type Refer = typeof Refer.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Verb)(Laml.say("Hello")), true)
+ * assert.strictEqual(Schema.is(Laml.Verb)(Laml.number("+13105678901")), false)
+ * ```
  */
 export const Verb = Schema.Union(
   Say,
@@ -802,6 +1016,13 @@ export const response = (verbs: ReadonlyArray<Verb>): Response => {
  *
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * assert.strictEqual(Laml.isResponse(Laml.response([Laml.hangup()])), true)
+ * assert.strictEqual(Laml.isResponse("<Response/>"), false)
+ * ```
  */
 export const isResponse = (u: unknown): u is Response =>
   isTwimlSource(u) && Predicate.hasProperty(u, "_tag") && u._tag === "Response"
@@ -823,6 +1044,13 @@ const ResponseValue = Schema.declare([Schema.Array(Verb)], { decode: isDocument,
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(Laml.Response)(Laml.response([Laml.say("Hello"), Laml.hangup()])), true)
+ * ```
  */
 export const Response: Schema.Schema<Response, Response.Encoded> = Schema.transform(
   ResponseFields,
@@ -843,6 +1071,12 @@ export const Response: Schema.Schema<Response, Response.Encoded> = Schema.transf
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * assert.ok(Laml.render(Laml.response([Laml.hangup()])).startsWith(Laml.xmlDeclaration))
+ * ```
  */
 export const xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 
@@ -851,6 +1085,13 @@ export const xmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
  *
  * @since 0.1.0
  * @category constants
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * // The Content-Type to answer a LaML document with.
+ * assert.strictEqual(Laml.ContentType, "text/xml")
+ * ```
  */
 export const ContentType = "text/xml"
 
@@ -916,6 +1157,14 @@ export const render = (document: Response | Response.Encoded): string => xmlDecl
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ * import * as Schema from "effect/Schema"
+ *
+ * const xml = Schema.encodeSync(Laml.ResponseXml)(Laml.response([Laml.say("Hello")]))
+ * assert.ok(xml.includes("<Say>Hello</Say>"), xml)
+ * ```
  */
 export const ResponseXml: Schema.Schema<Response, string> = Schema.transformOrFail(Schema.String, Response, {
   strict: true,
@@ -950,6 +1199,17 @@ export const encode = Schema.encode(ResponseXml, strict)
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * import * as Effect from "effect/Effect"
+ * import * as Either from "effect/Either"
+ *
+ * const checked = Effect.runSync(Effect.either(Laml.decode(Laml.response([Laml.say("Hello")]))))
+ * assert.strictEqual(Either.isRight(checked), true)
+ * assert.strictEqual(Either.isLeft(Effect.runSync(Effect.either(Laml.decode({ verbs: "none" })))), true)
+ * ```
  */
 export const decode = Schema.decodeUnknown(Response, strict)
 
@@ -964,6 +1224,13 @@ type Attributes<A extends { readonly attributes: unknown }> = A["attributes"]
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.say("Hello & welcome")]))
+ * assert.ok(xml.includes("<Say>Hello &amp; welcome</Say>"), xml)
+ * ```
  */
 export const say = (text: string, attributes: Attributes<Say> = {}): Say => ({ _tag: "Say", attributes, text })
 
@@ -993,6 +1260,13 @@ export const play: {
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.pause()]))
+ * assert.ok(xml.includes("<Pause"), xml)
+ * ```
  */
 export const pause = (attributes: Attributes<Pause> = {}): Pause => ({ _tag: "Pause", attributes })
 
@@ -1021,6 +1295,13 @@ export const gather = (attributes: Attributes<Gather> = {}, children: ReadonlyAr
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.dial({}, [Laml.number("+13105678901")])]))
+ * assert.ok(xml.includes("<Number>+13105678901</Number>"), xml)
+ * ```
  */
 export const number = (phoneNumber: string, attributes: Attributes<NumberNoun> = {}): NumberNoun => ({
   _tag: "Number",
@@ -1033,6 +1314,13 @@ export const number = (phoneNumber: string, attributes: Attributes<NumberNoun> =
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.dial({}, [Laml.sip("sip:alice@example.com")])]))
+ * assert.ok(xml.includes("<Sip>sip:alice@example.com</Sip>"), xml)
+ * ```
  */
 export const sip = (uri: string, attributes: Attributes<Sip> = {}): Sip => ({ _tag: "Sip", attributes, text: uri })
 
@@ -1041,6 +1329,13 @@ export const sip = (uri: string, attributes: Attributes<Sip> = {}): Sip => ({ _t
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.dial({}, [Laml.client("alice")])]))
+ * assert.ok(xml.includes("<Client>alice</Client>"), xml)
+ * ```
  */
 export const client = (identity: string, attributes: Attributes<Client> = {}): Client => ({
   _tag: "Client",
@@ -1053,6 +1348,13 @@ export const client = (identity: string, attributes: Attributes<Client> = {}): C
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.dial({}, [Laml.conference("standup")])]))
+ * assert.ok(xml.includes("<Conference>standup</Conference>"), xml)
+ * ```
  */
 export const conference = (name: string, attributes: Attributes<Conference> = {}): Conference => ({
   _tag: "Conference",
@@ -1065,6 +1367,13 @@ export const conference = (name: string, attributes: Attributes<Conference> = {}
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.dial({}, [Laml.queue("support")])]))
+ * assert.ok(xml.includes("<Queue>support</Queue>"), xml)
+ * ```
  */
 export const queue = (name: string, attributes: Attributes<Queue> = {}): Queue => ({ _tag: "Queue", attributes, text: name })
 
@@ -1098,6 +1407,13 @@ export const dial: {
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.record()]))
+ * assert.ok(xml.includes("<Record"), xml)
+ * ```
  */
 export const record = (attributes: Attributes<RecordVerb> = {}): RecordVerb => ({ _tag: "Record", attributes })
 
@@ -1106,6 +1422,13 @@ export const record = (attributes: Attributes<RecordVerb> = {}): RecordVerb => (
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.redirect("https://example.com/next.xml")]))
+ * assert.ok(xml.includes("<Redirect>https://example.com/next.xml</Redirect>"), xml)
+ * ```
  */
 export const redirect = (url: string, attributes: Attributes<Redirect> = {}): Redirect => ({
   _tag: "Redirect",
@@ -1118,6 +1441,13 @@ export const redirect = (url: string, attributes: Attributes<Redirect> = {}): Re
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.say("Goodbye"), Laml.hangup()]))
+ * assert.ok(xml.includes("<Hangup"), xml)
+ * ```
  */
 export const hangup = (): Hangup => ({ _tag: "Hangup", attributes: {} })
 
@@ -1126,6 +1456,13 @@ export const hangup = (): Hangup => ({ _tag: "Hangup", attributes: {} })
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.reject()]))
+ * assert.ok(xml.includes("<Reject"), xml)
+ * ```
  */
 export const reject = (attributes: Attributes<Reject> = {}): Reject => ({ _tag: "Reject", attributes })
 
@@ -1134,6 +1471,13 @@ export const reject = (attributes: Attributes<Reject> = {}): Reject => ({ _tag: 
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.enqueue("support")]))
+ * assert.ok(xml.includes("<Enqueue>support</Enqueue>"), xml)
+ * ```
  */
 export const enqueue = (name: string, attributes: Attributes<Enqueue> = {}): Enqueue => ({
   _tag: "Enqueue",
@@ -1146,6 +1490,13 @@ export const enqueue = (name: string, attributes: Attributes<Enqueue> = {}): Enq
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.leave()]))
+ * assert.ok(xml.includes("<Leave"), xml)
+ * ```
  */
 export const leave = (): Leave => ({ _tag: "Leave", attributes: {} })
 
@@ -1154,6 +1505,13 @@ export const leave = (): Leave => ({ _tag: "Leave", attributes: {} })
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.echo()]))
+ * assert.ok(xml.includes("<Echo"), xml)
+ * ```
  */
 export const echo = (): Echo => ({ _tag: "Echo", attributes: {} })
 
@@ -1180,6 +1538,13 @@ export const stream = (attributes: Attributes<Stream>, parameters: ReadonlyArray
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.connect([Laml.stream({ url: "wss://example.com/audio" }, [Laml.parameter("caller", "Ada")])])]))
+ * assert.ok(xml.includes("<Parameter"), xml)
+ * ```
  */
 export const parameter = (name: string, value: string): Parameter => ({ _tag: "Parameter", attributes: { name, value } })
 
@@ -1188,6 +1553,13 @@ export const parameter = (name: string, value: string): Parameter => ({ _tag: "P
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.connect([Laml.room("lobby")])]))
+ * assert.ok(xml.includes("<Room>lobby</Room>"), xml)
+ * ```
  */
 export const room = (name: string, attributes: Attributes<Room> = {}): Room => ({ _tag: "Room", attributes, text: name })
 
@@ -1196,6 +1568,13 @@ export const room = (name: string, attributes: Attributes<Room> = {}): Room => (
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.connect([Laml.virtualAgent({ connectorName: "support-agent" })])]))
+ * assert.ok(xml.includes("<VirtualAgent"), xml)
+ * ```
  */
 export const virtualAgent = (attributes: Attributes<VirtualAgent>): VirtualAgent => ({ _tag: "VirtualAgent", attributes })
 
@@ -1204,6 +1583,13 @@ export const virtualAgent = (attributes: Attributes<VirtualAgent>): VirtualAgent
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.connect([Laml.room("lobby")])]))
+ * assert.ok(xml.includes("<Connect>"), xml)
+ * ```
  */
 export const connect: {
   (nouns: ReadonlyArray<ConnectNoun>): Connect
@@ -1218,6 +1604,13 @@ export const connect: {
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.start([Laml.stream({ url: "wss://example.com/audio", name: "audio" })])]))
+ * assert.ok(xml.includes("<Start>"), xml)
+ * ```
  */
 export const start: {
   (streams: ReadonlyArray<Stream>): Start
@@ -1232,6 +1625,13 @@ export const start: {
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.stop("audio")]))
+ * assert.ok(xml.includes("<Stop>"), xml)
+ * ```
  */
 export const stop = (streamName: string): Stop => ({
   _tag: "Stop",
@@ -1244,6 +1644,13 @@ export const stop = (streamName: string): Stop => ({
  *
  * @since 0.1.0
  * @category constructors
+ * @example
+ * ```ts
+ * import * as Laml from "@effect-signalwire/schema/Laml"
+ *
+ * const xml = Laml.render(Laml.response([Laml.refer({}, "sip:bob@example.com")]))
+ * assert.ok(xml.includes("<Sip>sip:bob@example.com</Sip>"), xml)
+ * ```
  */
 export const refer = (attributes: Attributes<Refer>, target: Sip | string): Refer => ({
   _tag: "Refer",

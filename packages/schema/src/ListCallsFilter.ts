@@ -33,6 +33,14 @@ const isCalendarDay = (s: string) => {
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(ListCallsFilter.Day)("2024-05-01"), true)
+ * assert.strictEqual(Schema.is(ListCallsFilter.Day)("2024-02-30"), false)
+ * ```
  */
 export const Day = Schema.String.pipe(
   Schema.filter(isCalendarDay, {
@@ -50,6 +58,14 @@ export const Day = Schema.String.pipe(
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(ListCallsFilter.Moment)("2024-05-01"), true)
+ * assert.strictEqual(Schema.is(ListCallsFilter.Moment)(new Date("2024-05-01T12:00:00Z")), true)
+ * ```
  */
 export const Moment = Schema.Union(
   Schema.ValidDateFromSelf.annotations({
@@ -73,6 +89,13 @@ const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(ListCallsFilter.TimeRange)({ after: "2024-05-01", before: "2024-05-31" }), true)
+ * ```
  */
 export const TimeRange = Schema.Struct({
   on: optional(Moment),
@@ -91,6 +114,14 @@ export type TimeRange = typeof TimeRange.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(ListCallsFilter.ListedStatus)("completed"), true)
+ * assert.strictEqual(Schema.is(ListCallsFilter.ListedStatus)("initiated"), false)
+ * ```
  */
 export const ListedStatus = oneOf("queued", "ringing", "in-progress", "canceled", "completed", "busy", "failed", "no-answer")
   .annotations({ identifier: "ListedStatus" })
@@ -104,6 +135,14 @@ const Address = Schema.String.pipe(
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * const filter = Schema.decodeUnknownSync(ListCallsFilter.ListCallsFilter)({ status: "busy", startTime: { on: "2024-05-01" } })
+ * assert.deepStrictEqual(ListCallsFilter.toQueryParams(filter), [["Status", "busy"], ["StartTime", "2024-05-01"]])
+ * ```
  */
 export const ListCallsFilter = Schema.Struct({
   to: optional(Address),
@@ -138,6 +177,14 @@ export declare namespace ListCallsFilter {
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Schema from "effect/Schema"
+ *
+ * assert.strictEqual(Schema.is(ListCallsFilter.PageSize)(50), true)
+ * assert.strictEqual(Schema.is(ListCallsFilter.PageSize)(1001), false)
+ * ```
  */
 export const PageSize = integerBetween(1, 1000).annotations({ identifier: "PageSize" })
 
@@ -146,6 +193,17 @@ export const PageSize = integerBetween(1, 1000).annotations({ identifier: "PageS
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ * import * as Effect from "effect/Effect"
+ * import * as Either from "effect/Either"
+ *
+ * const filter = Effect.runSync(Effect.either(ListCallsFilter.decode({ status: "ringing" })))
+ * assert.strictEqual(Either.isRight(filter), true)
+ * // An unknown key is an error, not silently dropped.
+ * assert.strictEqual(Either.isLeft(Effect.runSync(Effect.either(ListCallsFilter.decode({ Status: "ringing" })))), true)
+ * ```
  */
 export const decode = Schema.decodeUnknown(ListCallsFilter, { errors: "all", onExcessProperty: "error" })
 
@@ -154,6 +212,13 @@ export const decode = Schema.decodeUnknown(ListCallsFilter, { errors: "all", onE
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { ListCallsFilter } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(ListCallsFilter.formatMoment("2024-05-01"), "2024-05-01")
+ * assert.strictEqual(ListCallsFilter.formatMoment(new Date("2024-05-01T12:30:45.678Z")), "2024-05-01T12:30:45Z")
+ * ```
  */
 export const formatMoment = (moment: Moment): string =>
   typeof moment === "string" ? moment : `${moment.toISOString().slice(0, 19)}Z`
@@ -171,10 +236,14 @@ const timeParams = (name: "StartTime" | "EndTime", range: TimeRange | undefined)
  * @since 0.1.0
  * @category encoding
  * @example
+ * ```ts
  * import { ListCallsFilter } from "@effect-signalwire/schema"
  *
- * ListCallsFilter.toQueryParams({ to: "+13105678901", startTime: { after: "2024-05-01" } })
- * // [["To", "+13105678901"], ["StartTime>", "2024-05-01"]]
+ * assert.deepStrictEqual(
+ *   ListCallsFilter.toQueryParams({ to: "+13105678901", startTime: { after: "2024-05-01" } }),
+ *   [["To", "+13105678901"], ["StartTime>", "2024-05-01"]]
+ * )
+ * ```
  */
 export const toQueryParams = (filter: ListCallsFilter): ReadonlyArray<readonly [string, string]> => [
   ...(filter.to !== undefined ? [["To", filter.to] as const] : []),

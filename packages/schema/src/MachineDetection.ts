@@ -9,6 +9,13 @@ import { oneOf } from "./internal/rules.js"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { MachineDetection } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(MachineDetection.MachineDetection)("DetectMessageEnd"), true)
+ * ```
  */
 export const MachineDetection = oneOf("Enable", "DetectMessageEnd", "none").annotations({ identifier: "MachineDetection" })
 

@@ -18,6 +18,14 @@ const MaxPriceString = matching(/^\d+\.?\d{0,4}$/, rule).pipe(
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { MaxPrice } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // A number or a decimal string; kept as the string SignalWire receives.
+ * assert.strictEqual(Schema.decodeUnknownSync(MaxPrice.MaxPrice)(0.05), "0.05")
+ * ```
  */
 export const MaxPrice = Schema.Union(
   MaxPriceString,

@@ -10,6 +10,13 @@ import { matching } from "./internal/rules.js"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { PhoneNumber } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.decodeUnknownSync(PhoneNumber.PhoneNumber)("+13105678901"), "+13105678901")
+ * ```
  */
 export const PhoneNumber = matching(/^\+[1-9]\d{1,14}$/, "an E.164 phone number: + then 2-15 digits, no leading 0").pipe(
   Schema.brand("PhoneNumber"),
@@ -27,5 +34,12 @@ export type PhoneNumber = typeof PhoneNumber.Type
  *
  * @since 0.1.0
  * @category guards
+ * @example
+ * ```ts
+ * import { PhoneNumber } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(PhoneNumber.isPhoneNumber("+13105678901"), true)
+ * assert.strictEqual(PhoneNumber.isPhoneNumber("3105678901"), false)
+ * ```
  */
 export const isPhoneNumber: (u: unknown) => u is PhoneNumber = Schema.is(PhoneNumber)

@@ -11,6 +11,13 @@ import { oneOf } from "./internal/rules.js"
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Recording } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Recording.RecordingChannels)("dual"), true)
+ * ```
  */
 export const RecordingChannels = oneOf("mono", "dual").annotations({ identifier: "RecordingChannels" })
 
@@ -25,6 +32,13 @@ export type RecordingChannels = typeof RecordingChannels.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Recording } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Recording.RecordingTrack)("both"), true)
+ * ```
  */
 export const RecordingTrack = oneOf("inbound", "outbound", "both").annotations({ identifier: "RecordingTrack" })
 
@@ -40,6 +54,13 @@ export type RecordingTrack = typeof RecordingTrack.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Recording } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Recording.RecordingStatusCallbackEvent)("completed"), true)
+ * ```
  */
 export const RecordingStatusCallbackEvent = oneOf("completed", "in-progress", "absent").annotations({
   identifier: "RecordingStatusCallbackEvent"
@@ -56,6 +77,13 @@ export type RecordingStatusCallbackEvent = typeof RecordingStatusCallbackEvent.T
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Recording } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Recording.Trim)("trim-silence"), true)
+ * ```
  */
 export const Trim = oneOf("trim-silence", "do-not-trim").annotations({ identifier: "Trim" })
 

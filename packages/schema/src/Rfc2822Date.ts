@@ -16,6 +16,12 @@ const looksLikeDateTime = (s: string) => /\d{4}/.test(s) && /\d{1,2}:\d{2}/.test
  *
  * @since 0.1.0
  * @category formatting
+ * @example
+ * ```ts
+ * import { Rfc2822Date } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(Rfc2822Date.format(new Date("2018-09-19T20:00:00Z")), "Wed, 19 Sep 2018 20:00:00 +0000")
+ * ```
  */
 export const format = (date: Date): string => date.toUTCString().replace(/GMT$/, "+0000")
 
@@ -29,6 +35,13 @@ const WireDate = Schema.ValidDateFromSelf.pipe(
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Rfc2822Date } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.deepStrictEqual(Schema.decodeUnknownSync(Rfc2822Date.Rfc2822Date)("Wed, 19 Sep 2018 20:00:00 +0000"), new Date("2018-09-19T20:00:00Z"))
+ * ```
  */
 export const Rfc2822Date = Schema.transformOrFail(Schema.String, WireDate, {
   strict: true,

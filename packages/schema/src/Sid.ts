@@ -22,6 +22,13 @@ const uuid = () =>
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Sid } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Sid.ProjectId)("b3877c40-da60-4998-90ad-b792e98472af"), true)
+ * ```
  */
 export const ProjectId = uuid().pipe(Schema.brand("ProjectId"), Schema.annotations({ identifier: "ProjectId" }))
 
@@ -36,6 +43,13 @@ export type ProjectId = typeof ProjectId.Type
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Sid } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Sid.AccountSid)("b3877c40-da60-4998-90ad-b792e98472af"), true)
+ * ```
  */
 export const AccountSid = ProjectId
 
@@ -48,6 +62,13 @@ export type AccountSid = ProjectId
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Sid } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Sid.CallSid)("b3877c40-da60-4998-90ad-b792e98472af"), true)
+ * ```
  */
 export const CallSid = uuid().pipe(Schema.brand("CallSid"), Schema.annotations({ identifier: "CallSid" }))
 
@@ -60,6 +81,13 @@ export type CallSid = typeof CallSid.Type
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Sid } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Sid.ApplicationSid)("b3877c40-da60-4998-90ad-b792e98472af"), true)
+ * ```
  */
 export const ApplicationSid = uuid().pipe(Schema.brand("ApplicationSid"), Schema.annotations({ identifier: "ApplicationSid" }))
 
@@ -72,6 +100,13 @@ export type ApplicationSid = typeof ApplicationSid.Type
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { Sid } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(Sid.PhoneNumberSid)("b3877c40-da60-4998-90ad-b792e98472af"), true)
+ * ```
  */
 export const PhoneNumberSid = uuid().pipe(Schema.brand("PhoneNumberSid"), Schema.annotations({ identifier: "PhoneNumberSid" }))
 
@@ -87,6 +122,15 @@ export type PhoneNumberSid = typeof PhoneNumberSid.Type
  *
  * @since 0.1.0
  * @category combinators
+ * @example
+ * ```ts
+ * import { Sid } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * // A CallSid as a response carries it, whatever its format.
+ * const CallSidFromResponse = Sid.issuedBy("CallSid")
+ * assert.strictEqual(Schema.decodeUnknownSync(CallSidFromResponse)("CA1234"), "CA1234")
+ * ```
  */
 export const issuedBy = <const B extends string>(brand: B) =>
   Schema.String.pipe(

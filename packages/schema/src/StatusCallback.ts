@@ -31,6 +31,27 @@ const NumberFromString = Schema.compose(Schema.NumberFromString, Schema.Finite)
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { StatusCallback } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const callback = Effect.runSync(StatusCallback.fromFormParams([
+ *   ["AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"],
+ *   ["ApiVersion", "2010-04-01"],
+ *   ["CallSid", "b3877c40-da60-4998-90ad-b792e98472ca"],
+ *   ["CallStatus", "completed"],
+ *   ["CallDuration", "12"],
+ *   ["Direction", "outbound-api"],
+ *   ["From", "+13103384645"],
+ *   ["To", "+13105678901"],
+ *   ["Timestamp", "Wed, 01 May 2024 12:00:00 +0000"],
+ *   ["SequenceNumber", "3"],
+ *   ["CallbackSource", "call-progress-events"]
+ * ]))
+ * assert.ok(callback instanceof StatusCallback.StatusCallback)
+ * assert.strictEqual(callback.callDuration, 12)
+ * ```
  */
 export class StatusCallback extends Schema.Class<StatusCallback>("StatusCallback")(Lenient.struct({
   accountSid: Lenient.essential(issuedBy("ProjectId"), "AccountSid"),
@@ -72,6 +93,12 @@ export class StatusCallback extends Schema.Class<StatusCallback>("StatusCallback
  *
  * @since 0.1.0
  * @category models
+ * @example
+ * ```ts
+ * import { StatusCallback } from "@effect-signalwire/schema"
+ *
+ * assert.ok(StatusCallback.essentialFields.includes("CallSid"))
+ * ```
  */
 export const essentialFields = ["AccountSid", "CallSid", "CallStatus", "From", "To", "SequenceNumber"] as const
 
@@ -91,6 +118,26 @@ const FormFields: Schema.Schema<FormParams> = Schema.Array(Schema.Tuple(Schema.S
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { StatusCallback } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const callback = Schema.decodeUnknownSync(StatusCallback.StatusCallbackForm)([
+ *   ["AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"],
+ *   ["ApiVersion", "2010-04-01"],
+ *   ["CallSid", "b3877c40-da60-4998-90ad-b792e98472ca"],
+ *   ["CallStatus", "completed"],
+ *   ["CallDuration", "12"],
+ *   ["Direction", "outbound-api"],
+ *   ["From", "+13103384645"],
+ *   ["To", "+13105678901"],
+ *   ["Timestamp", "Wed, 01 May 2024 12:00:00 +0000"],
+ *   ["SequenceNumber", "3"],
+ *   ["CallbackSource", "call-progress-events"]
+ * ])
+ * assert.strictEqual(callback.sequenceNumber, 3)
+ * ```
  */
 export const StatusCallbackForm: Schema.Schema<StatusCallback, FormParams> = Schema.transform(
   FormFields,
@@ -103,6 +150,26 @@ export const StatusCallbackForm: Schema.Schema<StatusCallback, FormParams> = Sch
  *
  * @since 0.1.0
  * @category encoding
+ * @example
+ * ```ts
+ * import { StatusCallback } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * const callback = Effect.runSync(StatusCallback.fromFormParams([
+ *   ["AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"],
+ *   ["ApiVersion", "2010-04-01"],
+ *   ["CallSid", "b3877c40-da60-4998-90ad-b792e98472ca"],
+ *   ["CallStatus", "completed"],
+ *   ["CallDuration", "12"],
+ *   ["Direction", "outbound-api"],
+ *   ["From", "+13103384645"],
+ *   ["To", "+13105678901"],
+ *   ["Timestamp", "Wed, 01 May 2024 12:00:00 +0000"],
+ *   ["SequenceNumber", "3"],
+ *   ["CallbackSource", "call-progress-events"]
+ * ]))
+ * assert.ok(StatusCallback.toFormParams(callback).some(([name, value]) => name === "CallStatus" && value === "completed"))
+ * ```
  */
 export const toFormParams: (callback: StatusCallback) => FormParams = Schema.encodeSync(StatusCallbackForm)
 
@@ -111,5 +178,27 @@ export const toFormParams: (callback: StatusCallback) => FormParams = Schema.enc
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { StatusCallback } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * // The fields of a callback POST, as [name, value] pairs.
+ * const callback = Effect.runSync(StatusCallback.fromFormParams([
+ *   ["AccountSid", "b3877c40-da60-4998-90ad-b792e98472af"],
+ *   ["ApiVersion", "2010-04-01"],
+ *   ["CallSid", "b3877c40-da60-4998-90ad-b792e98472ca"],
+ *   ["CallStatus", "completed"],
+ *   ["CallDuration", "12"],
+ *   ["Direction", "outbound-api"],
+ *   ["From", "+13103384645"],
+ *   ["To", "+13105678901"],
+ *   ["Timestamp", "Wed, 01 May 2024 12:00:00 +0000"],
+ *   ["SequenceNumber", "3"],
+ *   ["CallbackSource", "call-progress-events"]
+ * ]))
+ * assert.strictEqual(callback.callStatus, "completed")
+ * assert.deepStrictEqual(callback.timestamp, new Date("2024-05-01T12:00:00Z"))
+ * ```
  */
 export const fromFormParams = Schema.decodeUnknown(StatusCallbackForm, { errors: "all" })

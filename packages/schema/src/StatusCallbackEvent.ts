@@ -9,6 +9,13 @@ import { oneOf } from "./internal/rules.js"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { StatusCallbackEvent } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(StatusCallbackEvent.StatusCallbackEvent)("answered"), true)
+ * ```
  */
 export const StatusCallbackEvent = oneOf(
   "initiated",

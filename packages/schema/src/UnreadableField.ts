@@ -14,6 +14,13 @@ import * as Schema from "effect/Schema"
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UnreadableField } from "@effect-signalwire/schema"
+ *
+ * const dropped = new UnreadableField.UnreadableField({ field: "phone_number_sid", value: "" })
+ * assert.strictEqual(dropped.field, "phone_number_sid")
+ * ```
  */
 export class UnreadableField extends Schema.Class<UnreadableField>("UnreadableField")({
   /** The field's name on the wire. */
@@ -27,6 +34,14 @@ export class UnreadableField extends Schema.Class<UnreadableField>("UnreadableFi
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UnreadableField } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const fields = Schema.decodeUnknownSync(UnreadableField.UnreadableFields)([{ field: "price", value: "" }])
+ * assert.strictEqual(fields.length, 1)
+ * ```
  */
 export const UnreadableFields: Schema.Array$<typeof UnreadableField> = Schema.Array(UnreadableField).annotations({
   identifier: "UnreadableFields",
@@ -39,6 +54,13 @@ export const UnreadableFields: Schema.Array$<typeof UnreadableField> = Schema.Ar
  *
  * @since 0.1.0
  * @category formatting
+ * @example
+ * ```ts
+ * import { UnreadableField } from "@effect-signalwire/schema"
+ *
+ * const line = UnreadableField.describe([new UnreadableField.UnreadableField({ field: "phone_number_sid", value: "" }), new UnreadableField.UnreadableField({ field: "duration", value: {} })])
+ * assert.strictEqual(line, `phone_number_sid="", duration={}`)
+ * ```
  */
 export const describe = (fields: ReadonlyArray<UnreadableField>): string =>
   fields.map(({ field, value }) => {

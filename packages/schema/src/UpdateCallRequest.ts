@@ -24,6 +24,13 @@ import { WebhookUrl } from "./WebhookUrl.js"
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UpdateCallRequest } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * assert.strictEqual(Schema.is(UpdateCallRequest.UpdateCallStatus)("completed"), true)
+ * ```
  */
 export const UpdateCallStatus = oneOf("canceled", "completed").annotations({ identifier: "UpdateCallStatus" })
 
@@ -38,6 +45,14 @@ const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UpdateCallRequest } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const redirect = Schema.decodeUnknownSync(UpdateCallRequest.UpdateCallRequest)({ url: "https://example.com/next.xml", method: "POST" })
+ * assert.strictEqual(redirect.url, "https://example.com/next.xml")
+ * ```
  */
 export const UpdateCallRequest = Schema.Struct({
   url: optional(WebhookUrl),
@@ -94,6 +109,14 @@ const FormFields: Schema.Schema<FormParams> = Schema.Array(Schema.Tuple(Schema.S
  *
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { UpdateCallRequest } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const form = Schema.encodeSync(UpdateCallRequest.UpdateCallForm)({ status: "completed" })
+ * assert.deepStrictEqual(form, [["Status", "completed"]])
+ * ```
  */
 export const UpdateCallForm: Schema.Schema<UpdateCallRequest, FormParams> = Schema.transform(
   FormFields,
@@ -121,10 +144,12 @@ export const UpdateCallForm: Schema.Schema<UpdateCallRequest, FormParams> = Sche
  * @since 0.1.0
  * @category encoding
  * @example
+ * ```ts
  * import { UpdateCallRequest } from "@effect-signalwire/schema"
  *
  * UpdateCallRequest.toFormParams({ status: "completed" })
  * // [["Status", "completed"]]
+ * ```
  */
 export const toFormParams: (request: UpdateCallRequest) => FormParams = Schema.encodeSync(UpdateCallForm)
 
@@ -133,6 +158,15 @@ export const toFormParams: (request: UpdateCallRequest) => FormParams = Schema.e
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { UpdateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect, Either } from "effect"
+ *
+ * assert.strictEqual(Effect.runSync(UpdateCallRequest.decode({ status: "canceled" })).status, "canceled")
+ * // Unknown keys are refused.
+ * assert.strictEqual(Either.isLeft(Effect.runSync(Effect.either(UpdateCallRequest.decode({ Status: "canceled" })))), true)
+ * ```
  */
 export const decode = Schema.decodeUnknown(UpdateCallRequest, { errors: "all", onExcessProperty: "error" })
 
@@ -141,5 +175,12 @@ export const decode = Schema.decodeUnknown(UpdateCallRequest, { errors: "all", o
  *
  * @since 0.1.0
  * @category decoding
+ * @example
+ * ```ts
+ * import { UpdateCallRequest } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
+ *
+ * assert.strictEqual(Effect.runSync(UpdateCallRequest.fromFormParams([["Status", "completed"]])).status, "completed")
+ * ```
  */
 export const fromFormParams = Schema.decodeUnknown(UpdateCallForm, { errors: "all" })

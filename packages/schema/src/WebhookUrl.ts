@@ -24,6 +24,15 @@ const isAbsoluteHttpUrl = (s: string): boolean => {
 /**
  * @since 0.1.0
  * @category schemas
+ * @example
+ * ```ts
+ * import { WebhookUrl } from "@effect-signalwire/schema"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(WebhookUrl.WebhookUrl)
+ * assert.strictEqual(decode("https://example.com/voice.xml")._tag, "Right")
+ * assert.strictEqual(decode("/voice.xml")._tag, "Left")
+ * ```
  */
 export const WebhookUrl = Schema.String.pipe(
   Schema.filter(isAbsoluteHttpUrl, {

@@ -7,7 +7,7 @@ import type * as ParseResult from "effect/ParseResult"
 import * as CreateCallError from "../CreateCallError.js"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import type * as SignalWireConfig from "../SignalWireConfig.js"
-import { invalidRequest } from "./input.js"
+import { invalidCreateRequest } from "./input.js"
 import type { Control } from "./callControl.js"
 import * as Request from "./request.js"
 import { findSid, logUnreadable } from "./unreadable.js"
@@ -35,7 +35,7 @@ export type CreateCall = (
 export const decodeRequest = (
   input: unknown
 ): Effect.Effect<CreateCallRequest.CreateCallRequest, CreateCallError.InvalidRequest> =>
-  Effect.mapError(CreateCallRequest.decode(input), (error: ParseResult.ParseError) => invalidRequest(error))
+  Effect.mapError(CreateCallRequest.decode(input), (error: ParseResult.ParseError) => invalidCreateRequest(error, input))
 
 /** @internal */
 export { snippet } from "./request.js"

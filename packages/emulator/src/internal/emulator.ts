@@ -21,6 +21,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
 import * as Chunk from "effect/Chunk"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -41,6 +42,21 @@ import * as Fault from "../Fault.js"
 import * as errors from "./errors.js"
 import * as listing from "./listing.js"
 import { createCallRejected, parametersRejected } from "./validation.js"
+
+// One line for a person watching the emulator: the reason and the system error code (such as
+// ECONNREFUSED), not the cause's stack through Effect's internals.
+const undeliveredReason = (cause: Cause.Cause<unknown>): string => {
+  const error = Cause.squash(cause)
+  if (typeof error === "string") return error
+  const codes: Array<string> = []
+  let message = error instanceof Error ? error.message : String(error)
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { readonly code?: unknown }).code
+    if (typeof code === "string") codes.push(code)
+    else if (current !== error && current.message !== "" && !message.includes(current.message)) message = `${message} (${current.message})`
+  }
+  return codes.length === 0 ? message : `${message} [${codes.join(", ")}]`
+}
 
 /** @internal */
 export const defaultProject = {
@@ -376,7 +392,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
             Effect.timeoutFail({ duration: callbackTimeout, onTimeout: () => `no answer within ${Duration.format(callbackTimeout)}` })
           )
         ),
-        Effect.catchAllCause((cause) => Effect.logWarning(`${kind} not delivered`, cause)),
+        Effect.catchAllCause((cause) => Effect.logWarning(`${kind} not delivered: ${undeliveredReason(cause)}`)),
         Effect.annotateLogs({ ...annotations, url }),
         Effect.withSpan("Emulator.deliverWebhook", { attributes: { ...annotations, kind, url } })
       )
