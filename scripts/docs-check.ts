@@ -71,7 +71,8 @@ const main = () => {
   fs.writeFileSync(
     path.join(out, "tsconfig.json"),
     JSON.stringify({
-      extends: "../../tsconfig.base.json",
+      // An absolute path: the scratch folder is inside the repository, written fresh each run.
+      extends: path.join(root, "tsconfig.base.json"),
       compilerOptions: {
         composite: false, incremental: false, declaration: false, declarationMap: false, sourceMap: false,
         noEmit: true, noUnusedLocals: false, types: ["node"]
