@@ -44,7 +44,25 @@ const recordedCall = (to: string, extra: Record<string, string | ReadonlyArray<s
     ...extra
   })
 
-const takeAll = (queue: Queue.Queue<Received>) => Effect.flatMap(Queue.takeAll(queue), (chunk) => Effect.succeed(Array.from(chunk)))
+/** Real time, not the test clock: lets deliveries still signing through WebCrypto (real promises) finish. */
+const realPause = Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, 50)))
+
+/**
+ * Every callback delivered once the test clock has moved: the queue must stay the same size for
+ * half a second of real time (signing goes through WebCrypto, whose promises the test clock does not
+ * drive), then all of it.
+ */
+const takeAll = (queue: Queue.Queue<Received>) =>
+  Effect.gen(function*() {
+    let size = yield* Queue.size(queue)
+    for (let quiet = 0; quiet < 10;) {
+      yield* realPause
+      const now = yield* Queue.size(queue)
+      quiet = now === size ? quiet + 1 : 0
+      size = now
+    }
+    return Array.from(yield* Queue.takeAll(queue))
+  })
 
 describe("the emulator's AMD and recording callbacks", () => {
   it.scoped("an answered call: status, AMD result and recording events, in order, signed, decodable", () =>
