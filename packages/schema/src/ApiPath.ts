@@ -11,6 +11,13 @@
  *
  * @since 0.1.0
  * @category paths
+ * @example
+ * ```ts
+ * import { ApiPath } from "@effect-signalwire/schema"
+ *
+ * assert.strictEqual(ApiPath.apiVersion, "2010-04-01")
+ * assert.ok(ApiPath.basePath.endsWith(ApiPath.apiVersion))
+ * ```
  */
 export const apiVersion = "2010-04-01"
 
