@@ -118,7 +118,6 @@ export type TypeId = typeof TypeId
  * @example
  * ```ts
  * import { WebhookSignature } from "@effect-signalwire/client"
- * import * as assert from "node:assert"
  *
  * const error = new WebhookSignature.InvalidSignature({ reason: "Missing", url: "https://app.example.com/status" })
  * assert.strictEqual(WebhookSignature.isInvalidSignature(error), true)
