@@ -4,6 +4,7 @@
  */
 import * as CallControlError from "../CallControlError.js"
 import * as CreateCallError from "../CreateCallError.js"
+import { notSent, rateLimited } from "./createCall.js"
 import type * as Request from "./request.js"
 
 /** @internal */
@@ -14,12 +15,7 @@ export const toError = <N>(operation: string, sid: string | undefined, notFound:
 (failure: Request.Failure, attempt: Request.Attempt): Common | N => {
   switch (failure._tag) {
     case "NotSent":
-      return new CreateCallError.TransportError({
-        reason: failure.reason,
-        ...(failure.code !== undefined ? { code: failure.code } : {}),
-        detail: failure.detail,
-        attempts: attempt.number
-      })
+      return notSent(failure, attempt)
     case "NoAnswer":
       return new CallControlError.NoResponse({
         reason: failure.reason,
@@ -41,14 +37,7 @@ export const toError = <N>(operation: string, sid: string | undefined, notFound:
       const status = fields.status
       if (status === 401 || status === 403) return new CreateCallError.AuthenticationFailed(fields)
       if (status === 404) return notFound(fields)
-      if (status === 429) {
-        return new CreateCallError.RateLimited({
-          ...fields,
-          ...(failure.retryAfter !== undefined ? { retryAfter: failure.retryAfter } : {}),
-          headers: failure.headers,
-          attempts: attempt.number
-        })
-      }
+      if (status === 429) return rateLimited(failure, attempt)
       if (status >= 500) {
         return new CallControlError.ServerFailure({
           ...fields,

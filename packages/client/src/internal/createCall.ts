@@ -40,17 +40,30 @@ export const decodeRequest = (
 /** @internal */
 export { snippet } from "./request.js"
 
+/** @internal A request that never left, whatever the operation: the same error for all. */
+export const notSent = (failure: Extract<Request.Failure, { _tag: "NotSent" }>, attempt: Request.Attempt) =>
+  new CreateCallError.TransportError({
+    reason: failure.reason,
+    ...(failure.code !== undefined ? { code: failure.code } : {}),
+    detail: failure.detail,
+    attempts: attempt.number
+  })
+
+/** @internal A 429, whatever the operation: not processed, with its `Retry-After`. */
+export const rateLimited = (failure: Extract<Request.Failure, { _tag: "ErrorStatus" }>, attempt: Request.Attempt) =>
+  new CreateCallError.RateLimited({
+    ...failure.fields,
+    ...(failure.retryAfter !== undefined ? { retryAfter: failure.retryAfter } : {}),
+    headers: failure.headers,
+    attempts: attempt.number
+  })
+
 /** @internal The answer of a create as the failure of the request that was sent. */
 export const toError = (request: CreateCallRequest.CreateCallRequest) =>
 (failure: Request.Failure, attempt: Request.Attempt): CreateCallError.CreateCallError => {
   switch (failure._tag) {
     case "NotSent":
-      return new CreateCallError.TransportError({
-        reason: failure.reason,
-        ...(failure.code !== undefined ? { code: failure.code } : {}),
-        detail: failure.detail,
-        attempts: attempt.number
-      })
+      return notSent(failure, attempt)
     case "NoAnswer":
       return new CreateCallError.OutcomeUnknown({
         reason: failure.reason,
@@ -82,14 +95,7 @@ export const toError = (request: CreateCallRequest.CreateCallRequest) =>
       const status = fields.status
       if (status === 401 || status === 403) return new CreateCallError.AuthenticationFailed(fields)
       if (status === 404) return new CreateCallError.NotFound(fields)
-      if (status === 429) {
-        return new CreateCallError.RateLimited({
-          ...fields,
-          ...(failure.retryAfter !== undefined ? { retryAfter: failure.retryAfter } : {}),
-          headers: failure.headers,
-          attempts: attempt.number
-        })
-      }
+      if (status === 429) return rateLimited(failure, attempt)
       if (status >= 500) {
         return new CreateCallError.ServerError({ ...fields, request, sentAt: attempt.sentAt, attempts: attempt.number })
       }
