@@ -10,6 +10,10 @@
 import { CreateCallRequest } from "@effect-signalwire/schema"
 import * as Schema from "effect/Schema"
 
+// Times are stored as JSON: a whole, non-negative number of milliseconds survives the round trip
+// (NaN and the infinities would come back as null).
+const EpochMillis = Schema.NonNegativeInt
+
 /**
  * The caller's own id of an item: unique within its campaign, it is what makes a re-run of the
  * same campaign find the item's earlier outcome instead of placing the call again.
@@ -80,10 +84,10 @@ export interface ItemFailure extends Schema.Schema.Type<typeof ItemFailure> {}
  */
 export const ItemState = Schema.Union(
   Schema.TaggedStruct("Pending", { attempts: Schema.Int }),
-  Schema.TaggedStruct("Sending", { sentAt: Schema.Number, attempts: Schema.Int }),
+  Schema.TaggedStruct("Sending", { sentAt: EpochMillis, attempts: Schema.Int }),
   Schema.TaggedStruct("Placed", { sid: Schema.String, attempts: Schema.Int, reconciled: Schema.Boolean }),
   Schema.TaggedStruct("Failed", { failure: ItemFailure, attempts: Schema.Int }),
-  Schema.TaggedStruct("Unknown", { failure: ItemFailure, sentAt: Schema.Number, attempts: Schema.Int })
+  Schema.TaggedStruct("Unknown", { failure: ItemFailure, sentAt: EpochMillis, attempts: Schema.Int })
 ).annotations({ identifier: "ItemState" })
 
 /**
@@ -127,7 +131,7 @@ export const ItemStatus = Schema.Struct({
   id: Schema.String,
   position: Schema.Int,
   state: ItemState,
-  updatedAt: Schema.Number
+  updatedAt: EpochMillis
 }).annotations({ identifier: "ItemStatus" })
 
 /**

@@ -39,8 +39,8 @@ export const CampaignOptions = Schema.Struct({
   maxAttempts: Schema.optionalWith(positiveInt("maxAttempts"), { default: () => 5 }),
   reconcileGraceMillis: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 2000 }),
   resendWhenNotFound: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  notBefore: Schema.optional(Schema.Number),
-  notAfter: Schema.optional(Schema.Number),
+  notBefore: Schema.optional(Schema.NonNegativeInt),
+  notAfter: Schema.optional(Schema.NonNegativeInt),
   concurrency: Schema.optionalWith(positiveInt("concurrency"), { default: () => 50 })
 }).annotations({ identifier: "CampaignOptions" })
 

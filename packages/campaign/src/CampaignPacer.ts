@@ -32,8 +32,8 @@ import * as Schema from "effect/Schema"
  * @category rpcs
  */
 export const Acquire = Rpc.make("Acquire", {
-  payload: { intervalMillis: Schema.Number },
-  success: Schema.Struct({ granted: Schema.Boolean, waitMillis: Schema.Number })
+  payload: { intervalMillis: Schema.Finite.pipe(Schema.nonNegative()) },
+  success: Schema.Struct({ granted: Schema.Boolean, waitMillis: Schema.Finite })
 })
 
 /**

@@ -36,6 +36,19 @@ describe("CampaignStore", () => {
     { fastCheck: { numRuns: 30 } }
   )
 
+  it("a time that JSON cannot carry (NaN, the infinities, a fraction) is refused, naming the field", () => {
+    for (const sentAt of [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NaN, 1.5, -1]) {
+      const decoded = Schema.decodeUnknownEither(CampaignItem.ItemOutcome)({
+        _tag: "Unknown",
+        failure: { tag: "OutcomeUnknown", message: "m" },
+        sentAt,
+        attempts: 1
+      })
+      expect(decoded._tag).toBe("Left")
+      if (decoded._tag === "Left") expect(String(decoded.left)).toContain("[\"sentAt\"]")
+    }
+  })
+
   it.effect("pending -> sending once; release counts the attempt; the first outcome stands; a re-register keeps states", () =>
     withStore((store) =>
       Effect.gen(function*() {
