@@ -20,6 +20,8 @@ const nodeOnlyOnInstaller = ["campaign"]
 const projects = fs.readdirSync(path.join(root, "packages"))
   .filter((name) => fs.existsSync(path.join(root, "packages", name, "vitest.config.ts")) && !nodeOnlyOnInstaller.includes(name))
   .flatMap((name) => ["--project", `@effect-signalwire/${name}`])
+  // The tests that span packages (test/: our client, `npm start`, the official SDK, the guides).
+  .concat(["--project", "integration"])
 const given = process.argv.slice(2)
 const args = given.length > 0 ? given : projects
 if (given.length === 0) {

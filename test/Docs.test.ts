@@ -19,7 +19,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { authToken, projectId, projects, type Received, recordingClient } from "./utils.js"
 
-const root = fileURLToPath(new URL("../../../", import.meta.url))
+const root = fileURLToPath(new URL("../", import.meta.url))
 const scratch = path.join(root, "build", "docs-run")
 
 interface Block {
