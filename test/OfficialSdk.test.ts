@@ -28,7 +28,7 @@ const sdkError = (promise: () => Promise<unknown>) =>
 describe("the official SDK against the emulator", () => {
   it.scopedLive("creates, fetches, lists, updates and deletes calls; its callbacks validate with the SDK's validateRequest", () =>
     Effect.gen(function*() {
-      const { emulator, url } = yield* serveEmulator(fast)
+      const { log, url } = yield* serveEmulator(fast)
       const listener = yield* callbackListener
       const client = sdkFor(url)
 
@@ -44,7 +44,7 @@ describe("the official SDK against the emulator", () => {
       expect(created).toMatchObject({ accountSid: projectId, status: "queued", to: "+13105678901", direction: "outbound-api" })
       expect(created.dateCreated).toBeInstanceOf(Date)
       // It sent to /2010-04-01/...Calls.json, as captured in official-sdk-wire.json.
-      expect((yield* emulator.requests)[0]).toMatchObject({
+      expect((yield* log.requests)[0]).toMatchObject({
         operation: "createCall",
         path: `/2010-04-01/Accounts/${projectId}/Calls.json`
       })

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, fetchCall, findCreatedCalls, hangUpCall, listCallsPage, SignalWireClient, updateCall, WebhookSignature } from "@effect-signalwire/client"
-import { type CallLife, Emulator, EmulatorClient, Fault } from "@effect-signalwire/emulator"
+import { type CallLife, Emulator, EmulatorClient, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import { Call, StatusCallback } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -73,10 +73,10 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
   /** The emulator served on 127.0.0.1, and our client pointed at it over `httpClient`. */
   const served = (options?: Emulator.Options) =>
     Effect.gen(function*() {
-      const { emulator, url } = yield* serveEmulator(options)
+      const { emulator, faults, log, url } = yield* serveEmulator(options)
       const context = yield* Layer.build(ourClient(url).pipe(Layer.provideMerge(httpClient)))
       const client = <A, E>(effect: Effect.Effect<A, E, SignalWireClient.SignalWireClient>) => Effect.provide(effect, context)
-      return { emulator, client }
+      return { emulator, faults, log, client }
     })
 
   it.scopedLive("create → signed status callbacks in order → fetch → hang up → list", () =>
@@ -158,12 +158,12 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
   describe("fault rules", () => {
     it.scopedLive("429 with Retry-After for the first 2 creates: our client retries and the call is placed once (3 creates observed)", () =>
       Effect.gen(function*() {
-        const { client, emulator } = yield* served()
-        yield* emulator.addFault({ fault: Fault.rateLimited("0 seconds"), operation: "createCall", times: 2 })
+        const { client, emulator, faults, log } = yield* served()
+        yield* faults.add({ fault: Fault.rateLimited("0 seconds"), operation: "createCall", times: 2 })
         const call = yield* client(createCall({ to, from, url: voiceUrl }))
         expect(call.status).toBe("queued")
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
-        expect((yield* emulator.requests).map((request) => request.faults.map((fault) => fault._tag))).toStrictEqual([
+        expect(yield* log.count({ operation: "createCall" })).toBe(3)
+        expect((yield* log.requests).map((request) => request.faults.map((fault) => fault._tag))).toStrictEqual([
           ["RateLimited"],
           ["RateLimited"],
           []
@@ -173,8 +173,8 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
 
     it.scopedLive("429 on every create: RateLimited after the default policy's 3 retries (4 creates observed), no call", () =>
       Effect.gen(function*() {
-        const { client, emulator } = yield* served()
-        yield* emulator.addFault({ fault: Fault.rateLimited("0 seconds"), operation: "createCall" })
+        const { client, emulator, faults, log } = yield* served()
+        yield* faults.add({ fault: Fault.rateLimited("0 seconds"), operation: "createCall" })
         const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("RateLimited")
         if (error._tag === "RateLimited") {
@@ -182,14 +182,14 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
           expect(error.code).toBe(20429)
           expect(error.retryAfter).toStrictEqual(Duration.zero)
         }
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(4)
+        expect(yield* log.count({ operation: "createCall" })).toBe(4)
         expect(yield* emulator.calls).toStrictEqual([])
       }))
 
     it.scopedLive.each([500, 503] as const)("Fault.serverError(%i): ServerError, 1 create observed, not retried", (status) =>
       Effect.gen(function*() {
-        const { client, emulator } = yield* served()
-        yield* emulator.addFault({ fault: Fault.serverError(status), operation: "createCall", times: 1 })
+        const { client, faults, log } = yield* served()
+        yield* faults.add({ fault: Fault.serverError(status), operation: "createCall", times: 1 })
         const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("ServerError")
         if (error._tag === "ServerError") {
@@ -197,33 +197,33 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
           expect(error.code).toBe(status === 503 ? 20503 : 20500)
           expect(error.attempts).toBe(1)
         }
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(1)
+        expect(yield* log.count({ operation: "createCall" })).toBe(1)
       }))
 
     it.scopedLive("Fault.drop: OutcomeUnknown (ConnectionLost), 1 create observed, no call", () =>
       Effect.gen(function*() {
-        const { client, emulator } = yield* served()
-        yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
+        const { client, emulator, faults, log } = yield* served()
+        yield* faults.add({ fault: Fault.drop, operation: "createCall", times: 1 })
         const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("OutcomeUnknown")
         if (error._tag === "OutcomeUnknown") {
           expect(error.reason).toBe("ConnectionLost")
           expect(error.attempts).toBe(1)
         }
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(1)
+        expect(yield* log.count({ operation: "createCall" })).toBe(1)
         expect(yield* emulator.calls).toStrictEqual([])
       }))
 
     it.scopedLive("Fault.dropAfterProcessing: OutcomeUnknown, 1 create observed, yet the call exists: found by findCreatedCalls", () =>
       Effect.gen(function*() {
-        const { client, emulator } = yield* served()
-        yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+        const { client, emulator, faults, log } = yield* served()
+        yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
         const error = yield* failureOf(client(createCall({ to, from, url: voiceUrl })))
         expect(error._tag).toBe("OutcomeUnknown")
         if (error._tag !== "OutcomeUnknown") return
         expect(error.reason).toBe("ConnectionLost")
         expect(error.attempts).toBe(1)
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(1)
+        expect(yield* log.count({ operation: "createCall" })).toBe(1)
         const [placed, ...others] = yield* emulator.calls
         expect(others).toStrictEqual([])
         expect(placed!.to).toBe(error.request.to)
@@ -235,11 +235,11 @@ describe.each(httpClients)("our client against the emulator over HTTP, with %s",
 
     it.scopedLive("why the default never retries a lost answer: a policy that retries everything places the call twice", () =>
       Effect.gen(function*() {
-        const { client, emulator } = yield* served()
-        yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+        const { client, emulator, faults, log } = yield* served()
+        yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
         const call = yield* client(createCall({ to, from, url: voiceUrl }, { retry: { schedule: Schedule.recurs(1), isRetryable: () => true } }))
         expect(call.status).toBe("queued")
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+        expect(yield* log.count({ operation: "createCall" })).toBe(2)
         const placed = yield* emulator.calls
         expect(placed.length).toBe(2)
         expect(placed.every((c) => c.to === to)).toBe(true)
@@ -259,7 +259,13 @@ describe("our client against the in-process emulator, under the test clock", () 
           Layer.provide(Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, answer)))
         )
       )
-      return { context, callbacks, emulator: Context.get(context, Emulator.Emulator) }
+      return {
+        context,
+        callbacks,
+        emulator: Context.get(context, Emulator.Emulator),
+        faults: Context.get(context, FaultRules.FaultRules),
+        log: Context.get(context, RequestLog.RequestLog)
+      }
     })
 
   const appStatus = "https://app.example.com/status"
@@ -324,10 +330,10 @@ describe("our client against the in-process emulator, under the test clock", () 
 
   it.scoped("429 with Retry-After: 2 twice: our client waits 2 s each time before it retries (3 creates observed)", () =>
     Effect.gen(function*() {
-      const { context, emulator } = yield* inProcess()
-      yield* emulator.addFault({ fault: Fault.rateLimited("2 seconds"), operation: "createCall", times: 2 })
+      const { context, emulator, faults, log } = yield* inProcess()
+      yield* faults.add({ fault: Fault.rateLimited("2 seconds"), operation: "createCall", times: 2 })
       const fiber = yield* createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context), Effect.fork)
-      const creates = emulator.requestCount({ operation: "createCall" })
+      const creates = log.count({ operation: "createCall" })
 
       for (const attempt of [1, 2]) {
         yield* untilSleepingFor(Duration.seconds(2))
@@ -344,9 +350,9 @@ describe("our client against the in-process emulator, under the test clock", () 
 
   it.scoped("in-process drops: OutcomeUnknown either way, the call placed only after processing", () =>
     Effect.gen(function*() {
-      const { context, emulator } = yield* inProcess()
-      yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
-      yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+      const { context, emulator, faults, log } = yield* inProcess()
+      yield* faults.add({ fault: Fault.drop, operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
       // The first rule that answers ends the request: the first create is dropped unprocessed...
       const first = yield* failureOf(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
       expect(first._tag).toBe("OutcomeUnknown")
@@ -355,7 +361,7 @@ describe("our client against the in-process emulator, under the test clock", () 
       const second = yield* failureOf(createCall({ to, from, url: voiceUrl }).pipe(Effect.provide(context)))
       expect(second._tag).toBe("OutcomeUnknown")
       expect((yield* emulator.calls).length).toBe(1)
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+      expect(yield* log.count({ operation: "createCall" })).toBe(2)
     }))
 })
 

@@ -4,7 +4,7 @@
  * (The emulator's own tests have their own copy in packages/emulator/test/utils.ts: each test
  * project stands on its own files.)
  */
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -91,7 +91,7 @@ export const callbackListener = Effect.gen(function*() {
   return { received, url: `${origin}/status` }
 })
 
-/** The server's emulator and base URL, over real HTTP on 127.0.0.1, callbacks sent with fetch. */
+/** The server's emulator (its engine, fault rules and request log) and base URL, over real HTTP on 127.0.0.1, callbacks sent with fetch. */
 export const serveEmulator = (options: Emulator.Options = {}) =>
   Effect.gen(function*() {
     const context = yield* Layer.build(
@@ -101,6 +101,11 @@ export const serveEmulator = (options: Emulator.Options = {}) =>
       )
     )
     const url = yield* Effect.provide(EmulatorServer.url, context)
-    return { emulator: Context.get(context, Emulator.Emulator), url }
+    return {
+      emulator: Context.get(context, Emulator.Emulator),
+      faults: Context.get(context, FaultRules.FaultRules),
+      log: Context.get(context, RequestLog.RequestLog),
+      url
+    }
   })
 

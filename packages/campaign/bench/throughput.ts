@@ -6,7 +6,7 @@
  *
  *   npx tsx --conditions=@effect-signalwire/source packages/campaign/bench/throughput.ts [count]
  */
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, RequestLog } from "@effect-signalwire/emulator"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -37,12 +37,13 @@ const runCli = (args: ReadonlyArray<string>) =>
 const measure = (label: string, runners: number, db: string, cps: number) =>
   Effect.gen(function*() {
     const emulator = yield* Emulator.Emulator
+    const log = yield* RequestLog.RequestLog
     const space = yield* EmulatorServer.url
     yield* emulator.reset
     const campaign = `bench-${label.replace(/\W+/g, "-")}-${cps}`
     const args = ["--db", db, "--space", space, "--project", projectId, "--token", authToken, "--count", String(count), "--cps", String(cps), "--campaign", campaign]
     const results = yield* Effect.all(Array.from({ length: runners }, () => runCli(args)), { concurrency: "unbounded" })
-    const times = (yield* emulator.requests).filter((request) => request.operation === "createCall").map((request) => request.receivedAt.getTime()).sort((a, b) => a - b)
+    const times = (yield* log.requests).filter((request) => request.operation === "createCall").map((request) => request.receivedAt.getTime()).sort((a, b) => a - b)
     const seconds = (times[times.length - 1]! - times[0]!) / 1000
     yield* Console.log(
       `${label.padEnd(28)} --cps ${String(cps).padEnd(5)} ${times.length} creates in ${seconds.toFixed(1)} s: ${((times.length - 1) / seconds).toFixed(1)} calls/s, load ${os.loadavg()[0]!.toFixed(1)}; ${results.map((result) => `exit ${result.code}: ${result.summary}`).join("; ")}`

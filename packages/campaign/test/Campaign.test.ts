@@ -8,7 +8,7 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import * as CreateCallError from "@effect-signalwire/client/CreateCallError"
 import * as SignalWireClient from "@effect-signalwire/client/SignalWireClient"
-import { Emulator, EmulatorServer, Fault } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import type { CreateCallRequest } from "@effect-signalwire/schema"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
@@ -58,8 +58,10 @@ describe("Campaign on SQLite", () => {
   it.scopedLive("a create dropped after SignalWire processed it is found, not sent again", () =>
     Effect.gen(function*() {
       const emulator = yield* Emulator.Emulator
+      const faults = yield* FaultRules.FaultRules
+      const log = yield* RequestLog.RequestLog
       const { runner } = yield* sqliteRunner
-      yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
       const report = yield* Campaign.run({
         campaignId: "dropped-after",
         items: items(3),
@@ -68,14 +70,16 @@ describe("Campaign on SQLite", () => {
       expect(report.counts.placed).toBe(3)
       expect(report.placed.filter((item) => item.reconciled).length).toBe(1)
       expect((yield* emulator.calls).length).toBe(3)
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
+      expect(yield* log.count({ operation: "createCall" })).toBe(3)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
   it.scopedLive("a create dropped before processing is reported Unknown, or sent once more when asked", () =>
     Effect.gen(function*() {
       const emulator = yield* Emulator.Emulator
+      const faults = yield* FaultRules.FaultRules
+      const log = yield* RequestLog.RequestLog
       const { runner } = yield* sqliteRunner
-      yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.drop, operation: "createCall", times: 1 })
       const cautious = yield* Campaign.run({
         campaignId: "dropped-before",
         items: items(3),
@@ -86,7 +90,8 @@ describe("Campaign on SQLite", () => {
       expect((yield* emulator.calls).length).toBe(2)
 
       yield* emulator.reset
-      yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
+      yield* log.clear
+      yield* faults.add({ fault: Fault.drop, operation: "createCall", times: 1 })
       const resending = yield* Campaign.run({
         campaignId: "dropped-before-resend",
         items: items(3, "resend"),
@@ -95,15 +100,17 @@ describe("Campaign on SQLite", () => {
       expect(resending.counts).toMatchObject({ placed: 3, unknown: 0 })
       expect(resending.placed.map((item) => item.attempts).sort()).toEqual([1, 1, 2])
       expect((yield* emulator.calls).length).toBe(3)
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(4)
+      expect(yield* log.count({ operation: "createCall" })).toBe(4)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
   it.scopedLive("a 5xx is reconciled (not found: Unknown), a 429 is sent again, a refusal fails with its typed error", () =>
     Effect.gen(function*() {
       const emulator = yield* Emulator.Emulator
+      const faults = yield* FaultRules.FaultRules
+      const log = yield* RequestLog.RequestLog
       const { runner } = yield* sqliteRunner
-      yield* emulator.addFault({ fault: Fault.serverError(503), operation: "createCall", times: 1 })
-      yield* emulator.addFault({ fault: Fault.rateLimited("10 millis"), operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.serverError(503), operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.rateLimited("10 millis"), operation: "createCall", times: 1 })
       const report = yield* Campaign.run({
         campaignId: "faults",
         items: items(2),
@@ -113,7 +120,7 @@ describe("Campaign on SQLite", () => {
       expect(report.counts).toMatchObject({ placed: 1, unknown: 1, failed: 0 })
       assert.strictEqual(report.unknown[0]!.failure.tag, "NotFound")
       expect((yield* emulator.calls).map((call) => call.sid)).toEqual([report.placed[0]!.sid])
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
+      expect(yield* log.count({ operation: "createCall" })).toBe(3)
 
       const refused = yield* Campaign.run({
         campaignId: "refused",
@@ -121,15 +128,16 @@ describe("Campaign on SQLite", () => {
         options: { callsPerSecond: 50 }
       }).pipe(Effect.provide(runner()))
       expect(refused.failed.map((item) => [item.id, item.failure.tag, item.attempts])).toEqual([["too-dear", "ApiRejected", 1]])
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(4)
+      expect(yield* log.count({ operation: "createCall" })).toBe(4)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
   it.scopedLive("a create that times out is looked up, never sent again; not found, it is reported Unknown", () =>
     Effect.gen(function*() {
-      const emulator = yield* Emulator.Emulator
+      const faults = yield* FaultRules.FaultRules
+      const log = yield* RequestLog.RequestLog
       const { runner } = yield* sqliteRunner
       const space = yield* EmulatorServer.url
-      yield* emulator.addFault({ fault: Fault.delay("3 seconds"), operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.delay("3 seconds"), operation: "createCall", times: 1 })
       const report = yield* Campaign.run({
         campaignId: "timeout",
         items: items(2),
@@ -137,12 +145,13 @@ describe("Campaign on SQLite", () => {
       }).pipe(Effect.provide(runner(clientFor(space, { requestTimeout: "300 millis" }))))
       expect(report.counts).toMatchObject({ placed: 1, unknown: 1 })
       assert.strictEqual(report.unknown[0]!.failure.tag, "NotFound")
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+      expect(yield* log.count({ operation: "createCall" })).toBe(2)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
   it.scopedLive("a placed call whose answer is unreadable is recorded by its sid, or found by a lookup: never sent again", () =>
     Effect.gen(function*() {
       const emulator = yield* Emulator.Emulator
+      const log = yield* RequestLog.RequestLog
       const { client, runner } = yield* sqliteRunner
       // The create reaches the emulator; its answer is then "unreadable", with the sid for the
       // first item and without it for the others.
@@ -179,7 +188,7 @@ describe("Campaign on SQLite", () => {
       expect(new Set(report.placed.map((item) => item.sid))).toEqual(new Set(calls.map((call) => call.sid)))
       expect(report.placed.find((item) => item.id === "item-0")!.reconciled).toBe(false)
       expect(report.placed.filter((item) => item.reconciled).length).toBe(2)
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
+      expect(yield* log.count({ operation: "createCall" })).toBe(3)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 
   it.scopedLive("stopped between send and record, then run again on the same file: the call is found, never placed twice", () =>
@@ -226,7 +235,7 @@ describe("Campaign on SQLite", () => {
 
   it.scopedLive("the time window: nothing is sent before notBefore, and items not sent by notAfter fail WindowClosed", () =>
     Effect.gen(function*() {
-      const emulator = yield* Emulator.Emulator
+      const log = yield* RequestLog.RequestLog
       const { runner } = yield* sqliteRunner
       const now = Date.now()
       const closed = yield* Campaign.run({
@@ -235,7 +244,7 @@ describe("Campaign on SQLite", () => {
         options: { callsPerSecond: 50, notBefore: now - 60_000, notAfter: now - 1 }
       }).pipe(Effect.provide(runner()))
       expect(closed.failed.map((item) => item.failure.tag)).toEqual(["WindowClosed", "WindowClosed"])
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(0)
+      expect(yield* log.count({ operation: "createCall" })).toBe(0)
 
       const opensSoon = yield* Campaign.run({
         campaignId: "opens-soon",
@@ -243,7 +252,7 @@ describe("Campaign on SQLite", () => {
         options: { callsPerSecond: 50, notBefore: Date.now() + 1500 }
       }).pipe(Effect.provide(runner()))
       expect(opensSoon.counts.placed).toBe(2)
-      const first = Math.min(...(yield* emulator.requests).map((request) => request.receivedAt.getTime()))
+      const first = Math.min(...(yield* log.requests).map((request) => request.receivedAt.getTime()))
       expect(first).toBeGreaterThanOrEqual(now + 1500)
     }).pipe(Effect.provide(EmulatorLive)), 60_000)
 

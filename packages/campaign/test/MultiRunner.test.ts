@@ -7,7 +7,7 @@
  * the emulator's calls.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, RequestLog } from "@effect-signalwire/emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpServer from "@effect/platform/HttpServer"
@@ -91,6 +91,7 @@ describe("Campaign on several runners sharing PostgreSQL", () => {
     Effect.gen(function*() {
       const url = yield* postgres
       const emulator = yield* Emulator.Emulator
+      const log = yield* RequestLog.RequestLog
       const space = yield* EmulatorServer.url
       const args = [
         "--db", url, "--space", space, "--project", projectId, "--token", authToken,
@@ -147,7 +148,7 @@ describe("Campaign on several runners sharing PostgreSQL", () => {
       // either way; here the refusals must stay rare, and the figures are printed.
       const refused = yield* Ref.get(tooManyRequests)
       expect(refused).toBeLessThanOrEqual(count / 10)
-      const creates = (yield* emulator.requests).filter((request) => request.operation === "createCall")
+      const creates = (yield* log.requests).filter((request) => request.operation === "createCall")
       expect(creates.length).toBeGreaterThanOrEqual(count)
       const times = creates.map((request) => request.receivedAt.getTime()).sort((a, b) => a - b)
       const seconds = Duration.millis(times[times.length - 1]! - times[0]!)

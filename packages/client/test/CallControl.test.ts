@@ -17,7 +17,7 @@ import {
   SignalWireClient,
   updateCall
 } from "@effect-signalwire/client"
-import { Emulator, EmulatorServer, Fault } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import { ApiPath } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -56,7 +56,12 @@ const serve = (options: Emulator.Options = parked) =>
         Layer.provide(FetchHttpClient.layer)
       )
     )
-    return { emulator: Context.get(context, Emulator.Emulator), url: yield* Effect.provide(EmulatorServer.url, context) }
+    return {
+      emulator: Context.get(context, Emulator.Emulator),
+      faults: Context.get(context, FaultRules.FaultRules),
+      log: Context.get(context, RequestLog.RequestLog),
+      url: yield* Effect.provide(EmulatorServer.url, context)
+    }
   })
 
 const clientLayer = (url: string, httpClient: Layer.Layer<HttpClient.HttpClient>) =>
@@ -74,7 +79,7 @@ const placeCalls = (emulator: Emulator.Service, n: number) =>
       form: [["To", `+1310555${String(i).padStart(4, "0")}`], ["From", from], ["Url", "https://example.com/voice.xml"]]
     }))
 
-const count = (emulator: Emulator.Service, operation: Fault.Operation) => emulator.requestCount({ operation })
+const count = (log: RequestLog.Service, operation: Fault.Operation) => log.count({ operation })
 
 /** Waits (real time, bounded) until the call is in `status`. */
 const until = (sid: string, status: string) =>
@@ -86,7 +91,7 @@ const until = (sid: string, status: string) =>
 describe.each(httpClients)("call control over the wire with %s", (_name, httpClient) => {
   it.scopedLive("fetchCall reads the call createCall placed; an unknown sid is CallNotFound; a bad sid fails before sending", () =>
     Effect.gen(function*() {
-      const { emulator, url } = yield* serve()
+      const { log, url } = yield* serve()
       yield* Effect.gen(function*() {
         const created = yield* createCall({ to, from, url: "https://example.com/voice.xml" })
         const fetched = yield* fetchCall(created.sid)
@@ -103,35 +108,35 @@ describe.each(httpClients)("call control over the wire with %s", (_name, httpCli
         expect(bad.message).toBe(
           "Invalid Fetch Call request: sid: must be a call sid: a non-empty identifier without white space (got \"not a sid\")"
         )
-        expect(yield* count(emulator, "fetchCall")).toBe(2)
+        expect(yield* count(log, "fetchCall")).toBe(2)
       }).pipe(Effect.provide(clientLayer(url, httpClient)))
     }))
 
   it.scopedLive("listCalls streams 25 calls newest first over 3 pages of 10, fetching a page only when the stream needs it", () =>
     Effect.gen(function*() {
-      const { emulator, url } = yield* serve()
+      const { emulator, log, url } = yield* serve()
       const placed = yield* placeCalls(emulator, 25)
       yield* Effect.gen(function*() {
         const all = yield* Stream.runCollect(listCalls(undefined, { pageSize: 10 }))
         expect(Chunk.toReadonlyArray(all).map((call) => call.sid)).toStrictEqual(placed.map((call) => call.sid).reverse())
-        expect(yield* count(emulator, "listCalls")).toBe(3)
+        expect(yield* count(log, "listCalls")).toBe(3)
 
-        yield* emulator.clearRequests
+        yield* log.clear
         const stream = listCalls(undefined, { pageSize: 10 })
-        expect(yield* count(emulator, "listCalls")).toBe(0) // nothing is sent until the stream runs
+        expect(yield* count(log, "listCalls")).toBe(0) // nothing is sent until the stream runs
         const firstFive = yield* Stream.runCollect(Stream.take(stream, 5))
         expect(Chunk.size(firstFive)).toBe(5)
-        expect(yield* count(emulator, "listCalls")).toBe(1)
+        expect(yield* count(log, "listCalls")).toBe(1)
 
-        yield* emulator.clearRequests
+        yield* log.clear
         expect(Chunk.size(yield* Stream.runCollect(Stream.take(stream, 11)))).toBe(11)
-        expect(yield* count(emulator, "listCalls")).toBe(2)
+        expect(yield* count(log, "listCalls")).toBe(2)
       }).pipe(Effect.provide(clientLayer(url, httpClient)))
     }))
 
   it.scopedLive("listCallsPage reads one page and its cursor, which reads the next; filters narrow the list", () =>
     Effect.gen(function*() {
-      const { emulator, url } = yield* serve()
+      const { emulator, log, url } = yield* serve()
       const placed = yield* placeCalls(emulator, 3)
       yield* Effect.gen(function*() {
         const first = yield* listCallsPage({}, { pageSize: 2 })
@@ -150,7 +155,7 @@ describe.each(httpClients)("call control over the wire with %s", (_name, httpCli
         expect((yield* listCallsPage({ startTime: { on: today } })).calls).toStrictEqual([])
 
         // Bad filters fail before anything is sent.
-        yield* emulator.clearRequests
+        yield* log.clear
         const bad = yield* Effect.flip(listCallsPage({ status: "ended" as "completed", startTime: { after: "yesterday" } }, { pageSize: 5 }))
         expect(bad._tag).toBe("InvalidRequest")
         expect(bad.message).toContain("status: must be one of")
@@ -161,7 +166,7 @@ describe.each(httpClients)("call control over the wire with %s", (_name, httpCli
         // A cursor that points at another host would take the credentials there.
         const offHost = yield* Effect.flip(listCallsPage(undefined, { cursor: "https://elsewhere.example.com/Calls?Page=1" }))
         expect(offHost.message).toContain("cursor: must be a page link must be a path on the space")
-        expect(yield* count(emulator, "listCalls")).toBe(0)
+        expect(yield* count(log, "listCalls")).toBe(0)
       }).pipe(Effect.provide(clientLayer(url, httpClient)))
     }))
 
@@ -204,57 +209,57 @@ describe.each(httpClients)("call control over the wire with %s", (_name, httpCli
   describe("faults, counted by the emulator", () => {
     it.scopedLive("a fetch is retried after a 503 and a list page after a dropped connection", () =>
       Effect.gen(function*() {
-        const { emulator, url } = yield* serve()
+        const { emulator, faults, log, url } = yield* serve()
         const [placed] = yield* placeCalls(emulator, 1)
-        yield* emulator.addFault({ fault: Fault.serverError(503), operation: "fetchCall", times: 1 })
-        yield* emulator.addFault({ fault: Fault.drop, operation: "listCalls", times: 1 })
+        yield* faults.add({ fault: Fault.serverError(503), operation: "fetchCall", times: 1 })
+        yield* faults.add({ fault: Fault.drop, operation: "listCalls", times: 1 })
         yield* Effect.gen(function*() {
           expect((yield* fetchCall(placed!.sid)).sid).toBe(placed!.sid)
-          expect(yield* count(emulator, "fetchCall")).toBe(2)
+          expect(yield* count(log, "fetchCall")).toBe(2)
           expect(Chunk.size(yield* Stream.runCollect(listCalls()))).toBe(1)
-          expect(yield* count(emulator, "listCalls")).toBe(2)
+          expect(yield* count(log, "listCalls")).toBe(2)
         }).pipe(Effect.provide(clientLayer(url, httpClient)))
       }))
 
     it.scopedLive("a redirect is not retried after a reset (it may have been applied); a hang-up and a delete are", () =>
       Effect.gen(function*() {
-        const { emulator, url } = yield* serve(quick)
+        const { faults, log, url } = yield* serve(quick)
         yield* Effect.gen(function*() {
           const call = yield* createCall({ to, from, url: "https://example.com/voice.xml" })
           yield* until(call.sid, "in-progress")
 
-          yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "updateCall", times: 1 })
+          yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "updateCall", times: 1 })
           const lost = yield* Effect.flip(updateCall(call.sid, { url: "https://example.com/next.xml" }))
           expect(lost).toBeInstanceOf(CallControlError.NoResponse)
           expect(lost).toMatchObject({ reason: "ConnectionLost", operation: "Update Call", sid: call.sid, attempts: 1 })
-          expect(yield* count(emulator, "updateCall")).toBe(1)
+          expect(yield* count(log, "updateCall")).toBe(1)
 
-          yield* emulator.clearRequests
-          yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "updateCall", times: 1 })
+          yield* log.clear
+          yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "updateCall", times: 1 })
           expect((yield* hangUpCall(call.sid)).status).toBe("completed")
-          expect(yield* count(emulator, "updateCall")).toBe(2)
+          expect(yield* count(log, "updateCall")).toBe(2)
 
-          yield* emulator.addFault({ fault: Fault.serverError(500), operation: "deleteCall", times: 1 })
+          yield* faults.add({ fault: Fault.serverError(500), operation: "deleteCall", times: 1 })
           yield* deleteCall(call.sid)
-          expect(yield* count(emulator, "deleteCall")).toBe(2)
+          expect(yield* count(log, "deleteCall")).toBe(2)
         }).pipe(Effect.provide(clientLayer(url, httpClient)))
       }))
 
     it.scopedLive("5xx on every attempt: ServerFailure after the policy's retries; per-call overrides apply", () =>
       Effect.gen(function*() {
-        const { emulator, url } = yield* serve()
+        const { emulator, faults, log, url } = yield* serve()
         const [placed] = yield* placeCalls(emulator, 1)
-        yield* emulator.addFault({ fault: Fault.serverError(502), operation: "fetchCall" })
+        yield* faults.add({ fault: Fault.serverError(502), operation: "fetchCall" })
         yield* Effect.gen(function*() {
           const failed = yield* Effect.flip(fetchCall(placed!.sid, { retry: { schedule: Schedule.recurs(2) } }))
           expect(failed).toBeInstanceOf(CallControlError.ServerFailure)
           expect(failed).toMatchObject({ status: 502, operation: "Fetch Call", sid: placed!.sid, attempts: 3 })
-          expect(yield* count(emulator, "fetchCall")).toBe(3)
+          expect(yield* count(log, "fetchCall")).toBe(3)
 
-          yield* emulator.clearRequests
+          yield* log.clear
           const once = yield* Effect.flip(fetchCall(placed!.sid, { retry: { isRetryable: () => false } }))
           expect(once).toMatchObject({ _tag: "ServerFailure", attempts: 1 })
-          expect(yield* count(emulator, "fetchCall")).toBe(1)
+          expect(yield* count(log, "fetchCall")).toBe(1)
         }).pipe(Effect.provide(clientLayer(url, httpClient)))
       }))
   })

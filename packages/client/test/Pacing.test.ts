@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, RetryPolicy, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
-import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, RequestLog } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
@@ -62,7 +62,7 @@ describe("callsPerSecond", () => {
       expect(outcomes.filter(Either.isLeft).map((failure) => failure.left._tag)).toStrictEqual([])
       expect(elapsed).toBeGreaterThanOrEqual(4500)
       const emulator = yield* Emulator.Emulator
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(10)
+      expect(yield* Effect.flatMap(RequestLog.RequestLog, (log) => log.count({ operation: "createCall" }))).toBe(10)
       expect(yield* emulator.calls).toHaveLength(10)
     }).pipe(Effect.provide(onLimitedEmulator(2))))
 

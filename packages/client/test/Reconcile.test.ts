@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, CreateCallError, findCreatedCalls, reconcile, SignalWireClient } from "@effect-signalwire/client"
-import { Emulator, EmulatorClient, Fault } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -32,8 +32,8 @@ const onEmulator = Layer.provideMerge(
 
 const emulator = Emulator.Emulator
 const callCount = Effect.flatMap(emulator, (e) => Effect.map(e.calls, (calls) => calls.length))
-const creates = Effect.flatMap(emulator, (e) => e.requestCount({ operation: "createCall" }))
-const fault = (rule: Fault.FaultRule) => Effect.flatMap(emulator, (e) => e.addFault(rule))
+const creates = Effect.flatMap(RequestLog.RequestLog, (log) => log.count({ operation: "createCall" }))
+const fault = (rule: Fault.FaultRule) => Effect.flatMap(FaultRules.FaultRules, (faults) => faults.add(rule))
 
 /** A call placed through the engine, as another process of the project would. */
 const placeDirectly = (to: string) =>
@@ -100,7 +100,7 @@ describe("createCall with reconcile", () => {
   it.effect("waits the grace period before looking", () =>
     Effect.gen(function*() {
       yield* fault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
-      const lists = Effect.flatMap(emulator, (e) => e.requestCount({ operation: "listCalls" }))
+      const lists = Effect.flatMap(RequestLog.RequestLog, (log) => log.count({ operation: "listCalls" }))
       const fiber = yield* Effect.fork(createCall(request, { reconcile: reconcile({ gracePeriod: "10 seconds" }) }))
       yield* TestClock.adjust("9 seconds")
       expect(yield* lists).toBe(0)

@@ -4,8 +4,9 @@
  * It keeps the calls of each configured project, answers the Calls operations as SignalWire
  * does (create, fetch, list, update, delete; Basic auth; the documented error bodies and
  * codes), plays each call's life on Effect's `Clock` (see `CallLife`), and POSTs signed status
- * callbacks through the `HttpClient` it is given. It also holds the fault rules and the log of
- * the requests the transports observed.
+ * callbacks through the `HttpClient` it is given. Fault rules and the log of requests are
+ * services of their own (`FaultRules`, `RequestLog`), applied in front of the routes by
+ * `FaultMiddleware`; {@link layer} provides all three.
  *
  * Serve it over HTTP with `EmulatorServer`, or hand a client an in-process `HttpClient` with
  * `EmulatorClient`.
@@ -25,7 +26,9 @@ import type * as Scope from "effect/Scope"
 import type * as CallLife from "./CallLife.js"
 import type { EmulatorError } from "./EmulatorError.js"
 import type * as Fault from "./Fault.js"
+import * as FaultRules from "./FaultRules.js"
 import * as internal from "./internal/emulator.js"
+import * as RequestLog from "./RequestLog.js"
 
 /**
  * A project the emulator knows: the Basic auth user (the Project ID, also the `AccountSid` of
@@ -67,7 +70,7 @@ export interface Options {
   readonly timings?: Partial<CallLife.Timings> | undefined
   /** Scripted outcomes, checked before `CallLife.defaultOutcomeRules`. */
   readonly outcomes?: ReadonlyArray<CallLife.OutcomeRule> | undefined
-  /** Fault rules in force from the start. */
+  /** Fault rules in force from the start (in the `FaultRules` that {@link layer} provides). */
   readonly faults?: ReadonlyArray<Fault.FaultRule> | undefined
   /** USD per minute, for `price` and the `MaxPricePerMinute` check (default 0.0065). */
   readonly pricePerMinute?: number | undefined
@@ -144,31 +147,6 @@ export interface UpdateCallInput extends CallInput {
 }
 
 /**
- * A request as a transport saw it, before the emulator answered.
- *
- * @since 0.1.0
- * @category models
- */
-export interface InterceptedRequest {
-  /** The Calls operation its route names; `undefined` when no route matched. */
-  readonly operation: Fault.Operation | undefined
-  readonly method: string
-  readonly path: string
-  readonly accountSid: string | undefined
-}
-
-/**
- * A request the emulator observed, with the faults it applied to it.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ObservedRequest extends InterceptedRequest {
-  readonly receivedAt: Date
-  readonly faults: ReadonlyArray<Fault.Fault>
-}
-
-/**
  * @since 0.1.0
  * @category models
  */
@@ -198,25 +176,7 @@ export interface Service {
   /** Replaces the scripted outcomes, for the calls created from now on. */
   readonly setOutcomes: (rules: ReadonlyArray<CallLife.OutcomeRule>) => Effect.Effect<void>
 
-  /** The fault rules in force, `times` counting what is left. */
-  readonly faults: Effect.Effect<ReadonlyArray<Fault.FaultRule>>
-  readonly addFault: (rule: Fault.FaultRule) => Effect.Effect<void>
-  readonly clearFaults: Effect.Effect<void>
-
-  /**
-   * For transports: records a request and returns the faults to apply to it, in order (each
-   * matching rule's count goes down by one).
-   */
-  readonly intercept: (request: InterceptedRequest) => Effect.Effect<ReadonlyArray<Fault.Fault>>
-  /** Every request observed, oldest first. */
-  readonly requests: Effect.Effect<ReadonlyArray<ObservedRequest>>
-  /** How many requests were observed, of one operation and/or project. */
-  readonly requestCount: (
-    filter?: { readonly operation?: Fault.Operation; readonly accountSid?: string }
-  ) => Effect.Effect<number>
-  readonly clearRequests: Effect.Effect<void>
-
-  /** Forgets every call (ending their lives), fault, observed request and scripted outcome. */
+  /** Forgets every call (ending their lives) and scripted outcome. */
   readonly reset: Effect.Effect<void>
 }
 
@@ -293,8 +253,8 @@ export const make: (options?: Options) => Effect.Effect<Service, never, HttpClie
  * )
  * ```
  */
-export const layer = (options?: Options): Layer.Layer<Emulator, never, HttpClient.HttpClient> =>
-  Layer.scoped(Emulator, make(options))
+export const layer = (options?: Options): Layer.Layer<Emulator | FaultRules.FaultRules | RequestLog.RequestLog, never, HttpClient.HttpClient> =>
+  Layer.mergeAll(Layer.scoped(Emulator, make(options)), FaultRules.layer(options?.faults), RequestLog.layer)
 
 /**
  * Like {@link layer}, with the options read from `Config` (e.g. `Config.redacted("TOKEN")`).
@@ -314,5 +274,5 @@ export const layer = (options?: Options): Layer.Layer<Emulator, never, HttpClien
  */
 export const layerConfig = (
   options: Config.Config.Wrap<Options>
-): Layer.Layer<Emulator, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.scoped(Emulator, Effect.flatMap(Config.unwrap(options), make))
+): Layer.Layer<Emulator | FaultRules.FaultRules | RequestLog.RequestLog, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.unwrapEffect(Effect.map(Config.unwrap(options), layer))

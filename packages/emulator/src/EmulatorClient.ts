@@ -21,7 +21,9 @@ import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import * as Emulator from "./Emulator.js"
 import { httpApp } from "./EmulatorServer.js"
+import type { FaultRules } from "./FaultRules.js"
 import { ConnectionDrop } from "./internal/connection.js"
+import type { RequestLog } from "./RequestLog.js"
 
 const webBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<BodyInit | undefined> => {
   const body = request.body
@@ -65,8 +67,8 @@ const connectionReset = () => Object.assign(new Error("socket hang up"), { code:
  * assert.strictEqual(status, 200)
  * ```
  */
-export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator> = Effect.map(
-  Effect.context<Emulator.Emulator>(),
+export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator | FaultRules | RequestLog> = Effect.map(
+  Effect.context<Emulator.Emulator | FaultRules | RequestLog>(),
   (context) =>
     HttpClient.make((request, url) =>
       Effect.gen(function*() {
@@ -97,7 +99,8 @@ export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator
 )
 
 /**
- * The in-process `HttpClient`, answered by the `Emulator` in context.
+ * The in-process `HttpClient`, answered by the `Emulator` (with its `FaultRules` and
+ * `RequestLog`) in context.
  *
  * @since 0.1.0
  * @category layers
@@ -115,7 +118,7 @@ export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator
  * )
  * ```
  */
-export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator> = Layer.effect(HttpClient.HttpClient, make)
+export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator | FaultRules | RequestLog> = Layer.effect(HttpClient.HttpClient, make)
 
 /**
  * The in-process `HttpClient` and the `Emulator` behind it, in one layer. The `HttpClient` it
@@ -157,5 +160,5 @@ export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator>
  */
 export const layerWithEmulator = (
   options?: Emulator.Options
-): Layer.Layer<HttpClient.HttpClient | Emulator.Emulator, never, HttpClient.HttpClient> =>
+): Layer.Layer<HttpClient.HttpClient | Emulator.Emulator | FaultRules | RequestLog, never, HttpClient.HttpClient> =>
   Layer.provideMerge(layer, Emulator.layer(options))

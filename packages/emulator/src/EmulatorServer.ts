@@ -17,7 +17,7 @@
  *
  * @since 0.1.0
  */
-import { ApiPath, Call, CallPage } from "@effect-signalwire/schema"
+import { Call, CallPage } from "@effect-signalwire/schema"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
@@ -34,10 +34,14 @@ import * as Schema from "effect/Schema"
 import { createServer } from "node:http"
 import * as CallLife from "./CallLife.js"
 import { type Credentials, Emulator } from "./Emulator.js"
-import { type EmulatorError, toJson } from "./EmulatorError.js"
+import type { EmulatorError } from "./EmulatorError.js"
 import * as Fault from "./Fault.js"
-import { drop } from "./internal/connection.js"
+import * as FaultMiddleware from "./FaultMiddleware.js"
+import { FaultRules } from "./FaultRules.js"
+import { errorResponse } from "./internal/errorResponse.js"
 import * as errors from "./internal/errors.js"
+import * as operations from "./internal/operations.js"
+import { RequestLog } from "./RequestLog.js"
 
 const credentialsOf = (authorization: string | undefined): Credentials | undefined => {
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? "")
@@ -46,12 +50,6 @@ const credentialsOf = (authorization: string | undefined): Credentials | undefin
   const colon = decoded.indexOf(":")
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: Redacted.make(decoded.slice(colon + 1)) }
 }
-
-const errorResponse = (error: EmulatorError) =>
-  HttpServerResponse.unsafeJson(toJson(error), {
-    status: error.status,
-    ...(error.retryAfterSeconds !== undefined ? { headers: { "retry-after": String(error.retryAfterSeconds) } } : {})
-  })
 
 const callResponse = (call: Call.Call, status = 200) =>
   HttpServerResponse.unsafeJson(Schema.encodeSync(Call.Call)(call), { status })
@@ -66,77 +64,50 @@ interface Route {
   readonly callSid: string
 }
 
-const callsRoute = <R>(
-  operation: Fault.Operation,
-  respond: (route: Route) => Effect.Effect<HttpServerResponse.HttpServerResponse, EmulatorError | HttpServerError.RequestError, R>
-) =>
+type Answer = (route: Route) => Effect.Effect<HttpServerResponse.HttpServerResponse, EmulatorError | HttpServerError.RequestError>
+
+// How each operation answers; faults were applied before (FaultMiddleware), whatever the route.
+const answers: { readonly [operation in Fault.Operation]: Answer } = {
+  createCall: ({ accountSid, credentials, emulator, request }) =>
+    Effect.flatMap(request.urlParamsBody, (form) => emulator.createCall({ credentials, accountSid, form })).pipe(
+      Effect.map((call) => callResponse(call, 201))
+    ),
+  listCalls: ({ accountSid, credentials, emulator, request }) =>
+    emulator.listCalls({ credentials, accountSid, query: [...new URL(request.url, "http://emulator").searchParams] }).pipe(
+      Effect.map((page) => HttpServerResponse.unsafeJson(Schema.encodeSync(CallPage.CallPage)(page)))
+    ),
+  fetchCall: ({ accountSid, callSid, credentials, emulator }) =>
+    Effect.map(emulator.fetchCall({ credentials, accountSid, callSid }), (call) => callResponse(call)),
+  updateCall: ({ accountSid, callSid, credentials, emulator, request }) =>
+    Effect.flatMap(request.urlParamsBody, (form) => emulator.updateCall({ credentials, accountSid, callSid, form })).pipe(
+      Effect.map((call) => callResponse(call))
+    ),
+  deleteCall: ({ accountSid, callSid, credentials, emulator }) =>
+    Effect.as(emulator.deleteCall({ credentials, accountSid, callSid }), HttpServerResponse.empty({ status: 204 }))
+}
+
+const handler = (answer: Answer) =>
   Effect.gen(function*() {
     const emulator = yield* Emulator
     const request = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
-    const accountSid = params.accountSid ?? ""
-    const route: Route = {
+    return yield* answer({
       emulator,
       request,
       credentials: credentialsOf(request.headers.authorization),
-      accountSid,
+      accountSid: params.accountSid ?? "",
       callSid: (params.callSid ?? "").replace(/\.json$/, "")
-    }
-    const answer = respond(route).pipe(
+    }).pipe(
       Effect.catchTags({
         EmulatorError: (error) => Effect.succeed(errorResponse(error)),
         RequestError: () => Effect.succeed(errorResponse(notForm))
       })
     )
-    const faults = yield* emulator.intercept({ operation, method: request.method, path: request.originalUrl, accountSid })
-    for (const fault of faults) {
-      switch (fault._tag) {
-        case "Delay":
-          yield* Effect.sleep(fault.millis)
-          break
-        case "RateLimited":
-          return errorResponse(errors.tooManyRequests()).pipe(
-            HttpServerResponse.setHeader("retry-after", String(fault.retryAfterSeconds))
-          )
-        case "ServerError":
-          return errorResponse(errors.serverError(fault.status))
-        case "Drop":
-          yield* fault.afterProcessing ? Effect.asVoid(answer) : Effect.ignore(request.text)
-          return yield* drop
-      }
-    }
-    return yield* answer
   })
 
-const createCall = callsRoute("createCall", ({ accountSid, credentials, emulator, request }) =>
-  Effect.flatMap(request.urlParamsBody, (form) => emulator.createCall({ credentials, accountSid, form })).pipe(
-    Effect.map((call) => callResponse(call, 201))
-  ))
-
-const listCalls = callsRoute("listCalls", ({ accountSid, credentials, emulator, request }) =>
-  emulator.listCalls({ credentials, accountSid, query: [...new URL(request.url, "http://emulator").searchParams] }).pipe(
-    Effect.map((page) => HttpServerResponse.unsafeJson(Schema.encodeSync(CallPage.CallPage)(page)))
-  ))
-
-const fetchCall = callsRoute("fetchCall", ({ accountSid, callSid, credentials, emulator }) =>
-  Effect.map(emulator.fetchCall({ credentials, accountSid, callSid }), (call) => callResponse(call)))
-
-const updateCall = callsRoute("updateCall", ({ accountSid, callSid, credentials, emulator, request }) =>
-  Effect.flatMap(request.urlParamsBody, (form) => emulator.updateCall({ credentials, accountSid, callSid, form })).pipe(
-    Effect.map((call) => callResponse(call))
-  ))
-
-const deleteCall = callsRoute("deleteCall", ({ accountSid, callSid, credentials, emulator }) =>
-  Effect.as(emulator.deleteCall({ credentials, accountSid, callSid }), HttpServerResponse.empty({ status: 204 })))
-
-const calls = HttpRouter.empty.pipe(
-  HttpRouter.post("/Accounts/:accountSid/Calls", createCall),
-  HttpRouter.post("/Accounts/:accountSid/Calls.json", createCall),
-  HttpRouter.get("/Accounts/:accountSid/Calls", listCalls),
-  HttpRouter.get("/Accounts/:accountSid/Calls.json", listCalls),
-  HttpRouter.get("/Accounts/:accountSid/Calls/:callSid", fetchCall),
-  HttpRouter.post("/Accounts/:accountSid/Calls/:callSid", updateCall),
-  HttpRouter.del("/Accounts/:accountSid/Calls/:callSid", deleteCall)
+const calls = operations.routes.reduce(
+  (router, route) => HttpRouter.route(route.method)(router, route.path, handler(answers[route.operation])),
+  HttpRouter.empty as HttpRouter.HttpRouter<never, Emulator>
 )
 
 const adminJson = <A, I>(schema: Schema.Schema<A, I>) =>
@@ -151,7 +122,7 @@ const adminJson = <A, I>(schema: Schema.Schema<A, I>) =>
       })
     )
 
-const operations = [...Fault.Operation.literals, "unmatched"] as const
+const countedOperations = [...Fault.Operation.literals, "unmatched"] as const
 
 const admin = HttpRouter.empty.pipe(
   HttpRouter.get("/health", Effect.succeed(HttpServerResponse.unsafeJson({ status: "ok" }))),
@@ -162,31 +133,31 @@ const admin = HttpRouter.empty.pipe(
   ),
   HttpRouter.get(
     "/requests",
-    Effect.map(Effect.flatMap(Emulator, (emulator) => emulator.requests), (requests) =>
+    Effect.map(Effect.flatMap(RequestLog, (log) => log.requests), (requests) =>
       HttpServerResponse.unsafeJson({
         total: requests.length,
         counts: Object.fromEntries(
-          operations.map((operation) => [operation, requests.filter((r) => (r.operation ?? "unmatched") === operation).length])
+          countedOperations.map((operation) => [operation, requests.filter((r) => (r.operation ?? "unmatched") === operation).length])
         ),
         requests: requests.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))
       }))
   ),
-  HttpRouter.del("/requests", Effect.as(Effect.flatMap(Emulator, (emulator) => emulator.clearRequests), HttpServerResponse.empty({ status: 204 }))),
+  HttpRouter.del("/requests", Effect.as(Effect.flatMap(RequestLog, (log) => log.clear), HttpServerResponse.empty({ status: 204 }))),
   HttpRouter.get(
     "/faults",
-    Effect.map(Effect.flatMap(Emulator, (emulator) => emulator.faults), (faults) => HttpServerResponse.unsafeJson({ faults }))
+    Effect.map(Effect.flatMap(FaultRules, (faults) => faults.rules), (faults) => HttpServerResponse.unsafeJson({ faults }))
   ),
   HttpRouter.post(
     "/faults",
-    Effect.flatMap(Emulator, (emulator) =>
+    Effect.flatMap(FaultRules, (faults) =>
       adminJson(Schema.Union(Fault.FaultRule, Schema.Array(Fault.FaultRule)))((rules) =>
         Effect.as(
-          Effect.forEach(Array.isArray(rules) ? rules : [rules as Fault.FaultRule], emulator.addFault),
+          Effect.forEach(Array.isArray(rules) ? rules : [rules as Fault.FaultRule], faults.add),
           HttpServerResponse.unsafeJson({ added: Array.isArray(rules) ? rules : [rules] }, { status: 201 })
         )
       ))
   ),
-  HttpRouter.del("/faults", Effect.as(Effect.flatMap(Emulator, (emulator) => emulator.clearFaults), HttpServerResponse.empty({ status: 204 }))),
+  HttpRouter.del("/faults", Effect.as(Effect.flatMap(FaultRules, (faults) => faults.clear), HttpServerResponse.empty({ status: 204 }))),
   HttpRouter.get(
     "/outcomes",
     Effect.map(Effect.flatMap(Emulator, (emulator) => emulator.outcomes), (outcomes) =>
@@ -199,17 +170,27 @@ const admin = HttpRouter.empty.pipe(
         Effect.as(emulator.setOutcomes(rules), HttpServerResponse.unsafeJson({ outcomes: rules }))
       ))
   ),
-  HttpRouter.post("/reset", Effect.as(Effect.flatMap(Emulator, (emulator) => emulator.reset), HttpServerResponse.empty({ status: 204 })))
+  HttpRouter.post(
+    "/reset",
+    Effect.as(
+      Effect.all([
+        Effect.flatMap(Emulator, (emulator) => emulator.reset),
+        Effect.flatMap(FaultRules, (faults) => faults.clear),
+        Effect.flatMap(RequestLog, (log) => log.clear)
+      ], { discard: true }),
+      HttpServerResponse.empty({ status: 204 })
+    )
+  )
 )
 
-const unmatched = Effect.gen(function*() {
-  const emulator = yield* Emulator
-  const request = yield* HttpServerRequest.HttpServerRequest
-  const path = request.originalUrl
-  const accountSid = /\/Accounts\/([^/?]+)/.exec(path)?.[1]
-  yield* emulator.intercept({ operation: undefined, method: request.method, path, accountSid })
-  return errorResponse(errors.notFound(path.split("?")[0]!))
-})
+const routes = operations.basePaths.reduce(
+  (router, basePath) => HttpRouter.mount(router, basePath, calls),
+  HttpRouter.empty as HttpRouter.HttpRouter<never, Emulator>
+).pipe(
+  HttpRouter.mount(operations.adminPath, admin),
+  Effect.catchTag("RouteNotFound", (error) =>
+    Effect.succeed(errorResponse(errors.notFound(error.request.originalUrl.split("?")[0]!))))
+)
 
 /**
  * The emulator as an HTTP application, whatever serves it.
@@ -231,12 +212,7 @@ const unmatched = Effect.gen(function*() {
  * )
  * ```
  */
-export const httpApp: HttpApp.Default<never, Emulator> = HttpRouter.empty.pipe(
-  HttpRouter.mount(ApiPath.basePath, calls),
-  HttpRouter.mount(ApiPath.sdkBasePath, calls),
-  HttpRouter.mount("/__emulator", admin),
-  Effect.catchTag("RouteNotFound", () => unmatched)
-)
+export const httpApp: HttpApp.Default<never, Emulator | FaultRules | RequestLog> = FaultMiddleware.middleware(routes)
 
 /**
  * @since 0.1.0
@@ -270,7 +246,7 @@ export interface ServerOptions {
  * assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
  * ```
  */
-export const layer = (options: ServerOptions = {}): Layer.Layer<HttpServer.HttpServer, HttpServerError.ServeError, Emulator> =>
+export const layer = (options: ServerOptions = {}): Layer.Layer<HttpServer.HttpServer, HttpServerError.ServeError, Emulator | FaultRules | RequestLog> =>
   (options.logRequests ? HttpServer.serve(httpApp, HttpMiddleware.logger) : HttpServer.serve(httpApp)).pipe(
     Layer.provideMerge(NodeHttpServer.layerServer(createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" }))
   )

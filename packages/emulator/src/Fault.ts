@@ -11,8 +11,9 @@
  *
  * A {@link FaultRule} says which requests a fault applies to (an operation, a project, or all)
  * and how many times (by default, every time). Every matching rule applies in the order they
- * were added: delays add up, and the first rule that answers ends the request. Rules are plain
- * data: add them from code (`Emulator.addFault`) or as JSON to `POST /__emulator/faults`.
+ * were added: delays add up, and the first rule that answers ends the request. `FaultRules`
+ * holds the rules in force; `FaultMiddleware` applies them, in front of every route. Rules are plain
+ * data: add them from code (`FaultRules.add`) or as JSON to `POST /__emulator/faults`.
  *
  * @since 0.1.0
  */

@@ -30,3 +30,15 @@ export * as EmulatorServer from "./EmulatorServer.js"
  * @since 0.1.0
  */
 export * as Fault from "./Fault.js"
+/**
+ * @since 0.1.0
+ */
+export * as FaultMiddleware from "./FaultMiddleware.js"
+/**
+ * @since 0.1.0
+ */
+export * as FaultRules from "./FaultRules.js"
+/**
+ * @since 0.1.0
+ */
+export * as RequestLog from "./RequestLog.js"

@@ -1,6 +1,6 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import { WebhookSignature } from "@effect-signalwire/client"
-import { Emulator, EmulatorError, Fault } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorError } from "@effect-signalwire/emulator"
 import { ApiErrorBody, Call, StatusCallback } from "@effect-signalwire/schema"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
@@ -700,59 +700,17 @@ describe("Emulator", () => {
       }))
   })
 
-  describe("faults and observed requests", () => {
-    const intercepted = (operation: Fault.Operation, accountSid = projectId) => ({ operation, method: "POST", path: "/x", accountSid })
-
-    it.scoped("applies each matching rule, in order, as many times as it says", () =>
-      Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator({ faults: [{ fault: Fault.delay("1 second"), operation: "createCall", times: 1 }] })
-        yield* emulator.addFault({ fault: Fault.rateLimited("2 seconds"), operation: "createCall", times: 2 })
-        yield* emulator.addFault({ fault: Fault.serverError(503), projectId: otherProjectId })
-        expect(yield* emulator.intercept(intercepted("createCall"))).toStrictEqual([
-          { _tag: "Delay", millis: 1000 },
-          { _tag: "RateLimited", retryAfterSeconds: 2 }
-        ])
-        expect(yield* emulator.faults).toStrictEqual([
-          { fault: { _tag: "RateLimited", retryAfterSeconds: 2 }, operation: "createCall", times: 1 },
-          { fault: { _tag: "ServerError", status: 503 }, projectId: otherProjectId }
-        ])
-        expect(yield* emulator.intercept(intercepted("createCall"))).toStrictEqual([{ _tag: "RateLimited", retryAfterSeconds: 2 }])
-        expect(yield* emulator.intercept(intercepted("createCall"))).toStrictEqual([])
-        expect(yield* emulator.intercept(intercepted("listCalls", otherProjectId))).toStrictEqual([{ _tag: "ServerError", status: 503 }])
-        expect(yield* emulator.intercept({ ...intercepted("listCalls"), operation: undefined })).toStrictEqual([])
-        yield* emulator.clearFaults
-        expect(yield* emulator.intercept(intercepted("listCalls", otherProjectId))).toStrictEqual([])
-      }))
-
-    it.scoped("counts the requests it observed, by operation and project", () =>
-      Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        yield* Effect.forEach(["createCall", "createCall", "fetchCall"] as const, (operation) => emulator.intercept(intercepted(operation)))
-        yield* emulator.intercept(intercepted("createCall", otherProjectId))
-        expect(yield* emulator.requestCount()).toBe(4)
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
-        expect(yield* emulator.requestCount({ operation: "createCall", accountSid: projectId })).toBe(2)
-        expect((yield* emulator.requests)[0]).toMatchObject({ operation: "createCall", method: "POST", path: "/x", faults: [] })
-        yield* emulator.clearRequests
-        expect(yield* emulator.requestCount()).toBe(0)
-      }))
-
-    it.scoped("reset forgets calls (ending their lives), faults, requests and scripted outcomes", () =>
-      Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator({ outcomes: [{ outcome: "busy" }] })
-        yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
-        yield* emulator.addFault({ fault: Fault.drop })
-        yield* emulator.setOutcomes([])
-        yield* emulator.intercept(intercepted("createCall"))
-        yield* emulator.reset
-        expect(yield* emulator.calls).toStrictEqual([])
-        expect(yield* emulator.faults).toStrictEqual([])
-        expect(yield* emulator.requestCount()).toBe(0)
-        expect(yield* emulator.outcomes).toStrictEqual([{ outcome: "busy" }])
-        yield* TestClock.adjust("1 minute")
-        yield* expectNoMoreCallbacks(callbacks)
-      }))
-  })
+  it.scoped("reset forgets calls (ending their lives) and scripted outcomes", () =>
+    Effect.gen(function*() {
+      const { callbacks, emulator } = yield* makeEmulator({ outcomes: [{ outcome: "busy" }] })
+      yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+      yield* emulator.setOutcomes([])
+      yield* emulator.reset
+      expect(yield* emulator.calls).toStrictEqual([])
+      expect(yield* emulator.outcomes).toStrictEqual([{ outcome: "busy" }])
+      yield* TestClock.adjust("1 minute")
+      yield* expectNoMoreCallbacks(callbacks)
+    }))
 
   it.scoped("ends every life with its scope", () =>
     Effect.gen(function*() {

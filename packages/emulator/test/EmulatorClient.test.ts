@@ -1,9 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Emulator, EmulatorClient, Fault } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import { Call, StatusCallback } from "@effect-signalwire/schema"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
@@ -28,8 +29,13 @@ const inProcess = Effect.gen(function*() {
   const client = (yield* Effect.provide(HttpClient.HttpClient, context)).pipe(
     HttpClient.mapRequest(HttpClientRequest.basicAuth(projectId, Redacted.make(authToken)))
   )
-  const emulator = yield* Effect.provide(Emulator.Emulator, context)
-  return { callbacks, client, emulator }
+  return {
+    callbacks,
+    client,
+    emulator: Context.get(context, Emulator.Emulator),
+    faults: Context.get(context, FaultRules.FaultRules),
+    log: Context.get(context, RequestLog.RequestLog)
+  }
 })
 
 const createCall = (client: HttpClient.HttpClient, fields = minimalForm()) =>
@@ -63,22 +69,22 @@ describe("EmulatorClient", () => {
 
   it.scoped("a dropped connection fails the request as a Transport error, like a reset socket", () =>
     Effect.gen(function*() {
-      const { client, emulator } = yield* inProcess
-      yield* emulator.addFault({ fault: Fault.drop, operation: "createCall", times: 1 })
+      const { client, emulator, faults, log } = yield* inProcess
+      yield* faults.add({ fault: Fault.drop, operation: "createCall", times: 1 })
       const error = yield* Effect.flip(createCall(client))
       expect(error).toMatchObject({ _tag: "RequestError", reason: "Transport", cause: { code: "ECONNRESET" } })
       expect(yield* emulator.calls).toStrictEqual([])
 
-      yield* emulator.addFault({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
+      yield* faults.add({ fault: Fault.dropAfterProcessing, operation: "createCall", times: 1 })
       expect(yield* Effect.flip(createCall(client))).toMatchObject({ reason: "Transport" })
       expect((yield* emulator.calls).length).toBe(1)
-      expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(2)
+      expect(yield* log.count({ operation: "createCall" })).toBe(2)
     }))
 
   it.scoped("a Delay holds the answer until the clock moves", () =>
     Effect.gen(function*() {
-      const { client, emulator } = yield* inProcess
-      yield* emulator.addFault({ fault: Fault.delay("10 seconds") })
+      const { client, faults } = yield* inProcess
+      yield* faults.add({ fault: Fault.delay("10 seconds") })
       const fiber = yield* Effect.fork(createCall(client))
       yield* TestClock.adjust("9 seconds")
       expect(fiber.unsafePoll()).toBeNull()
@@ -88,8 +94,8 @@ describe("EmulatorClient", () => {
 
   it.scoped("429 carries Retry-After", () =>
     Effect.gen(function*() {
-      const { client, emulator } = yield* inProcess
-      yield* emulator.addFault({ fault: Fault.rateLimited("5 seconds"), times: 1 })
+      const { client, faults } = yield* inProcess
+      yield* faults.add({ fault: Fault.rateLimited("5 seconds"), times: 1 })
       const limited = yield* createCall(client)
       expect(limited.status).toBe(429)
       expect(limited.headers["retry-after"]).toBe("5")

@@ -132,7 +132,7 @@ describe("EmulatorServer", () => {
   describe("faults", () => {
     it.scopedLive("answers 429 with Retry-After, and 5xx, as many times as the rule says, without processing the request", () =>
       Effect.gen(function*() {
-        const { emulator, url } = yield* serveEmulator()
+        const { emulator, log, url } = yield* serveEmulator()
         const calls = `${url}/api/laml/2010-04-01/Accounts/${projectId}/Calls.json`
         const added = yield* send(`${url}/__emulator/faults`, {
           method: "POST",
@@ -155,12 +155,12 @@ describe("EmulatorServer", () => {
 
         expect((yield* send(calls, { method: "POST", form: minimalForm() })).status).toBe(201)
         expect((yield* emulator.calls).length).toBe(1)
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
+        expect(yield* log.count({ operation: "createCall" })).toBe(3)
       }))
 
     it.scopedLive("drops the connection after reading the request; with afterProcessing, once the call is created", () =>
       Effect.gen(function*() {
-        const { emulator, url } = yield* serveEmulator()
+        const { emulator, faults, log, url } = yield* serveEmulator()
         const calls = `${url}/api/laml/2010-04-01/Accounts/${projectId}/Calls.json`
         const post = Effect.tryPromise(() =>
           fetch(calls, {
@@ -170,17 +170,17 @@ describe("EmulatorServer", () => {
           })
         )
 
-        yield* emulator.addFault({ fault: { _tag: "Drop", afterProcessing: false }, times: 1 })
+        yield* faults.add({ fault: { _tag: "Drop", afterProcessing: false }, times: 1 })
         const dropped = yield* Effect.flip(post)
         expect(String(dropped.error)).toContain("fetch failed")
         expect(yield* emulator.calls).toStrictEqual([])
 
-        yield* emulator.addFault({ fault: { _tag: "Drop", afterProcessing: true }, times: 1 })
+        yield* faults.add({ fault: { _tag: "Drop", afterProcessing: true }, times: 1 })
         yield* Effect.flip(post)
         expect((yield* emulator.calls).length).toBe(1)
 
         expect((yield* post).status).toBe(201)
-        expect(yield* emulator.requestCount({ operation: "createCall" })).toBe(3)
+        expect(yield* log.count({ operation: "createCall" })).toBe(3)
       }))
   })
 

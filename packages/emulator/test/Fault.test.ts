@@ -1,5 +1,5 @@
 /**
- * `Fault` on its own: the constructors' values (what the admin API and `Emulator.addFault`
+ * `Fault` on its own: the constructors' values (what the admin API and `FaultRules.add`
  * receive), which requests a rule applies to, and what a rule accepts as plain data.
  */
 import { describe, expect, it } from "@effect/vitest"

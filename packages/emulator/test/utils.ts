@@ -2,7 +2,7 @@
  * Test helpers: the projects the tests use, an emulator whose status callbacks land in a queue,
  * and readers for the wire formats.
  */
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, FaultRules, RequestLog } from "@effect-signalwire/emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -125,7 +125,12 @@ export const serveEmulator = (options: Emulator.Options = {}) =>
       )
     )
     const url = yield* Effect.provide(EmulatorServer.url, context)
-    return { emulator: Context.get(context, Emulator.Emulator), url }
+    return {
+      emulator: Context.get(context, Emulator.Emulator),
+      faults: Context.get(context, FaultRules.FaultRules),
+      log: Context.get(context, RequestLog.RequestLog),
+      url
+    }
   })
 
 /** The Basic auth header of the test project. */

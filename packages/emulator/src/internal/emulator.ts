@@ -1,6 +1,6 @@
 /**
- * The engine: calls in memory per project, their lives on Effect's `Clock`, signed status
- * callbacks, fault rules and the log of observed requests.
+ * The engine: calls in memory per project, their lives on Effect's `Clock` and their signed
+ * status callbacks. (Fault rules and the request log are `FaultRules` and `RequestLog`.)
  *
  * @internal
  */
@@ -20,7 +20,6 @@ import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Arr from "effect/Array"
-import * as Chunk from "effect/Chunk"
 import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
@@ -38,7 +37,6 @@ import type * as Scope from "effect/Scope"
 import * as CallLife from "../CallLife.js"
 import type * as Emulator from "../Emulator.js"
 import type { EmulatorError } from "../EmulatorError.js"
-import * as Fault from "../Fault.js"
 import * as errors from "./errors.js"
 import * as listing from "./listing.js"
 import { createCallRejected, parametersRejected } from "./validation.js"
@@ -233,10 +231,6 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
     const store = yield* Ref.make(HashMap.empty<string, CallRecord>())
     const created = yield* Ref.make(0)
     const outcomes = yield* Ref.make<ReadonlyArray<CallLife.OutcomeRule>>(options.outcomes ?? [])
-    const faults = yield* Ref.make<ReadonlyArray<{ readonly rule: Fault.FaultRule; readonly remaining: number }>>(
-      (options.faults ?? []).map((rule) => ({ rule, remaining: rule.times ?? Infinity }))
-    )
-    const observed = yield* Ref.make(Chunk.empty<Emulator.ObservedRequest>())
     const lives = yield* FiberMap.make<string>()
     // Held while a call changes status, so an update reads a status no life is about to change.
     const statusLock = yield* Effect.makeSemaphore(1)
@@ -557,33 +551,6 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       yield* Ref.update(store, HashMap.remove(request.callSid))
     })
 
-    const intercept = (request: Emulator.InterceptedRequest) =>
-      Effect.gen(function*() {
-        const operation = request.operation
-        const applied = operation === undefined || request.accountSid === undefined ? [] : yield* Ref.modify(faults, (rules) => {
-          // Delays add up; the first rule that answers ends the request, and the rules after it
-          // are not used up.
-          const matched: Array<Fault.Fault> = []
-          const next = rules.flatMap((entry) => {
-            const answered = matched.some((fault) => fault._tag !== "Delay")
-            if (answered || !Fault.appliesTo(entry.rule, { operation, accountSid: request.accountSid! })) return [entry]
-            matched.push(entry.rule.fault)
-            return entry.remaining > 1 ? [{ ...entry, remaining: entry.remaining - 1 }] : []
-          })
-          return [matched, next] as const
-        })
-        const receivedAt = new Date(yield* Clock.currentTimeMillis)
-        yield* Ref.update(observed, Chunk.append({ ...request, receivedAt, faults: applied }))
-        return applied
-      })
-
-    const requestCount = (filter: { readonly operation?: Fault.Operation; readonly accountSid?: string } = {}) =>
-      Effect.map(Ref.get(observed), (requests) =>
-        Chunk.size(Chunk.filter(requests, (request) =>
-          (filter.operation === undefined || request.operation === filter.operation) &&
-          (filter.accountSid === undefined || request.accountSid === filter.accountSid)
-        )))
-
     return {
       projects: projects.map(({ authToken, projectId, signingKey }) => ({ projectId, authToken, signingKey })),
       createCall,
@@ -597,19 +564,10 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
           .map((record) => record.call)),
       outcomes: Ref.get(outcomes),
       setOutcomes: (rules: ReadonlyArray<CallLife.OutcomeRule>) => Ref.set(outcomes, rules),
-      faults: Effect.map(Ref.get(faults), (entries) => entries.map(({ remaining, rule }) => ({ ...rule, ...(Number.isFinite(remaining) ? { times: remaining } : {}) }))),
-      addFault: (rule: Fault.FaultRule) => Ref.update(faults, Arr.append({ rule, remaining: rule.times ?? Infinity })),
-      clearFaults: Ref.set(faults, []),
-      intercept,
-      requests: Effect.map(Ref.get(observed), Chunk.toReadonlyArray),
-      requestCount,
-      clearRequests: Ref.set(observed, Chunk.empty()),
       reset: Effect.all([
         FiberMap.clear(lives),
         FiberSet.clear(deliveries),
         Ref.set(store, HashMap.empty()),
-        Ref.set(faults, []),
-        Ref.set(observed, Chunk.empty()),
         Ref.set(admitted, HashMap.empty()),
         Ref.set(outcomes, options.outcomes ?? [])
       ], { discard: true })
