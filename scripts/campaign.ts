@@ -12,7 +12,7 @@
  */
 import { SignalWireClient } from "@effect-signalwire/client"
 import { Campaign, CampaignRunner } from "@effect-signalwire/campaign"
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, WebhookClient } from "@effect-signalwire/emulator"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as ConfigError from "effect/ConfigError"
@@ -186,7 +186,7 @@ const main = Effect.gen(function*() {
         timings: { queued: "200 millis", ringing: "500 millis", inProgress: "1 second" },
         callsPerSecond: flags.cps
       })),
-      Layer.provide(FetchHttpClient.layer)
+      Layer.provide(WebhookClient.layerFetch)
     ))
   )
 }).pipe(

@@ -15,7 +15,7 @@
  * The command line is read by @effect/cli (typed options, generated --help); a bad one exits 2.
  */
 import { createCall, fetchCall, SignalWireClient, SignalWireConfig, WebhookSignature } from "@effect-signalwire/client"
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, WebhookClient } from "@effect-signalwire/emulator"
 import { type Call, Laml, StatusCallback } from "@effect-signalwire/schema"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
@@ -179,7 +179,7 @@ const onEmulator = (flags: Flags) =>
     yield* printFinal(call.sid).pipe(Effect.provide(client))
   }).pipe(
     Effect.scoped,
-    Effect.provide(EmulatorServer.layer().pipe(Layer.provideMerge(Emulator.layer()), Layer.provide(FetchHttpClient.layer)))
+    Effect.provide(EmulatorServer.layer().pipe(Layer.provideMerge(Emulator.layer()), Layer.provide(WebhookClient.layerFetch)))
   )
 
 /** Credentials in the environment: a real call. Its callbacks can only reach a public URL. */

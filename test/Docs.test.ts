@@ -5,9 +5,8 @@
  * environment as the guides say, and the ones that are tests (`@effect/vitest`) run under vitest.
  * A failure names the Markdown file and the line of the block.
  */
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, WebhookClient } from "@effect-signalwire/emulator"
 import { describe, expect, it } from "@effect/vitest"
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -98,7 +97,7 @@ const served = Effect.gen(function*() {
   const context = yield* Layer.build(
     EmulatorServer.layer().pipe(
       Layer.provideMerge(Emulator.layer({ projects })),
-      Layer.provide(Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, answer)))
+      Layer.provide(Layer.succeed(WebhookClient.WebhookClient, recordingClient(callbacks, answer)))
     )
   )
   const url = yield* Effect.provide(EmulatorServer.url, context)

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, fetchCall, findCreatedCalls, hangUpCall, listCallsPage, SignalWireClient, updateCall, WebhookSignature } from "@effect-signalwire/client"
-import { type CallLife, Emulator, EmulatorClient, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { type CallLife, Emulator, EmulatorClient, Fault, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import { Call, StatusCallback } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -256,7 +256,7 @@ describe("our client against the in-process emulator, under the test clock", () 
       const context = yield* Layer.build(
         ourClient("example.signalwire.com").pipe(
           Layer.provideMerge(EmulatorClient.layerWithEmulator({ projects, ...options })),
-          Layer.provide(Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, answer)))
+          Layer.provide(Layer.succeed(WebhookClient.WebhookClient, recordingClient(callbacks, answer)))
         )
       )
       return {

@@ -4,9 +4,8 @@
  * (The emulator's own tests have their own copy in packages/emulator/test/utils.ts: each test
  * project stands on its own files.)
  */
-import { Emulator, EmulatorServer, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -97,7 +96,7 @@ export const serveEmulator = (options: Emulator.Options = {}) =>
     const context = yield* Layer.build(
       EmulatorServer.layer().pipe(
         Layer.provideMerge(Emulator.layer({ projects, ...options })),
-        Layer.provide(FetchHttpClient.layer)
+        Layer.provide(WebhookClient.layerFetch)
       )
     )
     const url = yield* Effect.provide(EmulatorServer.url, context)

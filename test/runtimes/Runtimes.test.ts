@@ -6,9 +6,8 @@
  * of docs/errors-and-retries.md gives it. The runtimes are devDependencies: one that is missing or
  * does not start fails its test.
  */
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, WebhookClient } from "@effect-signalwire/emulator"
 import { describe, expect, it } from "@effect/vitest"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { EdgeRuntime } from "edge-runtime"
@@ -52,7 +51,7 @@ const closedPort = () =>
   })
 
 const emulator = ManagedRuntime.make(
-  EmulatorServer.layer().pipe(Layer.provide(Emulator.layer({ projects: [project] })), Layer.provide(FetchHttpClient.layer))
+  EmulatorServer.layer().pipe(Layer.provide(Emulator.layer({ projects: [project] })), Layer.provide(WebhookClient.layerFetch))
 )
 
 let scenarios: ReadonlyArray<Scenario> = []

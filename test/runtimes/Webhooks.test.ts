@@ -4,7 +4,7 @@
  * with WebCrypto against its own request URL and decodes them; a changed body or another key is
  * refused with 403. (Node runs the same handler in packages/emulator/test/Webhooks.test.ts.)
  */
-import { Emulator } from "@effect-signalwire/emulator"
+import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
@@ -36,7 +36,7 @@ const emulatorCallbacks = (statusCallback: string) =>
         yield* Queue.offer(sent, { url: url.toString(), headers: request.headers, body })
         return HttpClientResponse.fromWeb(request, new Response(null, { status: 204 }))
       }))
-    const emulator = yield* Emulator.make({ projects: [project] }).pipe(Effect.provideService(HttpClient.HttpClient, capture))
+    const emulator = yield* Emulator.make({ projects: [project] }).pipe(Effect.provideService(WebhookClient.WebhookClient, capture))
     yield* emulator.createCall({
       credentials: { username: project.projectId, password: Redacted.make(project.authToken) },
       accountSid: project.projectId,

@@ -7,9 +7,8 @@
  * the emulator's calls.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Emulator, EmulatorServer, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorApp, EmulatorServer, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as PgClient from "@effect/sql-pg/PgClient"
 import * as Duration from "effect/Duration"
@@ -74,7 +73,7 @@ const tooManyRequests = Effect.runSync(Ref.make(0))
  * answers counted.
  */
 const EmulatorLimited = HttpServer.serve(
-  EmulatorServer.httpApp,
+  EmulatorApp.httpApp,
   (app) => Effect.tap(app, (response) => response.status === 429 ? Ref.update(tooManyRequests, (n) => n + 1) : Effect.void)
 ).pipe(
   Layer.provideMerge(NodeHttpServer.layerServer(createServer, { port: 0, host: "127.0.0.1" })),
@@ -83,7 +82,7 @@ const EmulatorLimited = HttpServer.serve(
     timings: { queued: "100 millis", ringing: "100 millis", inProgress: "200 millis" },
     callsPerSecond
   })),
-  Layer.provide(FetchHttpClient.layer)
+  Layer.provide(WebhookClient.layerFetch)
 )
 
 describe("Campaign on several runners sharing PostgreSQL", () => {

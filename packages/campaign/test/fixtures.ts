@@ -3,7 +3,7 @@
  * campaign items to distinct demo numbers.
  */
 import { SignalWireClient } from "@effect-signalwire/client"
-import { Emulator, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, WebhookClient } from "@effect-signalwire/emulator"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -27,7 +27,7 @@ export const emulatorLive = (options?: { readonly callsPerSecond?: number }) =>
       timings: { queued: "100 millis", ringing: "100 millis", inProgress: "200 millis" },
       ...options
     })),
-    Layer.provide(FetchHttpClient.layer)
+    Layer.provide(WebhookClient.layerFetch)
   )
 
 export const EmulatorLive = emulatorLive()

@@ -17,7 +17,7 @@ import {
   SignalWireClient,
   updateCall
 } from "@effect-signalwire/client"
-import { Emulator, EmulatorServer, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, Fault, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import { ApiPath } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -53,7 +53,7 @@ const serve = (options: Emulator.Options = parked) =>
     const context = yield* Layer.build(
       EmulatorServer.layer().pipe(
         Layer.provideMerge(Emulator.layer({ projects: [{ projectId, authToken }], ...options })),
-        Layer.provide(FetchHttpClient.layer)
+        Layer.provide(WebhookClient.layerFetch)
       )
     )
     return {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, RetryPolicy, SignalWireClient, SignalWireConfig } from "@effect-signalwire/client"
-import { Emulator, EmulatorClient, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
@@ -21,7 +21,10 @@ import * as TestClock from "effect/TestClock"
 const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
 const authToken = "PTpacing-token"
 
-const noCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make(() => Effect.dieMessage("no status callbacks expected")))
+const neverCalled = HttpClient.make(() => Effect.dieMessage("no request expected"))
+const noCallbacks = Layer.succeed(WebhookClient.WebhookClient, neverCalled)
+// For a client layer that fails before it would send anything.
+const noHttp = Layer.succeed(HttpClient.HttpClient, neverCalled)
 
 /** Our client (never retrying, so a 429 shows) over an emulator allowing 2 creates per second. */
 const onLimitedEmulator = (callsPerSecond: number | undefined) =>
@@ -100,7 +103,7 @@ describe("callsPerSecond", () => {
     Effect.gen(function*() {
       const error = yield* Effect.flip(Layer.build(
         SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space: "example.signalwire.com", callsPerSecond: 0 })
-          .pipe(Layer.provide(noCallbacks))
+          .pipe(Layer.provide(noHttp))
       ))
       expect(String(error)).toContain("callsPerSecond")
       expect(String(error)).toContain("expected a positive number of calls per second, got 0")
@@ -112,7 +115,7 @@ describe("callsPerSecond", () => {
       expect(config.callsPerSecond).toBe(2)
     }).pipe(
       Effect.provide(
-        SignalWireClient.layerConfig({ callsPerSecond: Config.number("CALLS_PER_SECOND") }).pipe(Layer.provide(noCallbacks))
+        SignalWireClient.layerConfig({ callsPerSecond: Config.number("CALLS_PER_SECOND") }).pipe(Layer.provide(noHttp))
       ),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map([
         ["SIGNALWIRE_PROJECT_ID", projectId],

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, CreateCallError, findCreatedCalls, reconcile, SignalWireClient } from "@effect-signalwire/client"
-import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -20,7 +20,7 @@ const credentials: Emulator.Credentials = { username: projectId, password: Redac
 const request = { to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" } as const
 
 // No call here subscribes to status callbacks: the emulator's own HttpClient is never used.
-const noCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make(() => Effect.dieMessage("no status callbacks expected")))
+const noCallbacks = Layer.succeed(WebhookClient.WebhookClient, HttpClient.make(() => Effect.dieMessage("no status callbacks expected")))
 
 /** Our client over the in-process emulator (calls parked in `queued`), and the emulator. */
 const onEmulator = Layer.provideMerge(

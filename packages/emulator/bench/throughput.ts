@@ -6,7 +6,7 @@
  *
  *   npx tsx --conditions=@effect-signalwire/source packages/emulator/bench/throughput.ts [count] [concurrency]
  */
-import { Emulator, EmulatorClient, EmulatorServer } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, EmulatorServer, WebhookClient } from "@effect-signalwire/emulator"
 import { ApiPath } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -52,7 +52,7 @@ const measure = (name: string, client: HttpClient.HttpClient, base: string) =>
     )
   })
 
-const noCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make(() => Effect.die("no callbacks in this run")))
+const noCallbacks = Layer.succeed(WebhookClient.WebhookClient, HttpClient.make(() => Effect.die("no callbacks in this run")))
 
 const inProcess = Effect.gen(function*() {
   yield* measure("in-process", yield* HttpClient.HttpClient, "http://emulator")

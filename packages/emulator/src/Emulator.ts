@@ -4,7 +4,7 @@
  * It keeps the calls of each configured project, answers the Calls operations as SignalWire
  * does (create, fetch, list, update, delete; Basic auth; the documented error bodies and
  * codes), plays each call's life on Effect's `Clock` (see `CallLife`), and POSTs signed status
- * callbacks through the `HttpClient` it is given. Fault rules and the log of requests are
+ * callbacks through the `WebhookClient` it is given. Fault rules and the log of requests are
  * services of their own (`FaultRules`, `RequestLog`), applied in front of the routes by
  * `FaultMiddleware`; {@link layer} provides all three.
  *
@@ -14,7 +14,6 @@
  * @since 0.1.0
  */
 import type { Call, CallPage, CreateCallForm } from "@effect-signalwire/schema"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -29,6 +28,7 @@ import type * as Fault from "./Fault.js"
 import * as FaultRules from "./FaultRules.js"
 import * as internal from "./internal/emulator.js"
 import * as RequestLog from "./RequestLog.js"
+import type * as WebhookClient from "./WebhookClient.js"
 
 /**
  * A project the emulator knows: the Basic auth user (the Project ID, also the `AccountSid` of
@@ -185,19 +185,15 @@ export interface Service {
  * @category tags
  * @example
  * ```ts
- * import { Emulator } from "@effect-signalwire/emulator"
- * import { Effect, Layer } from "effect"
- * import { HttpClient, HttpClientResponse } from "@effect/platform"
- *
- * // Status callbacks are answered here, never sent anywhere.
- * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ * import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
+ * import { Effect } from "effect"
  *
  * const calls = await Effect.runPromise(
  *   Effect.gen(function*() {
  *     const emulator = yield* Emulator.Emulator
  *     yield* emulator.setOutcomes([{ to: "+13105550100", outcome: "busy" }])
  *     return yield* emulator.calls
- *   }).pipe(Effect.provide(Emulator.layer().pipe(Layer.provide(NoCallbacks))))
+ *   }).pipe(Effect.provide(Emulator.layer().pipe(Layer.provide(WebhookClient.layerDiscard))))
  * )
  * assert.deepStrictEqual(calls, [])
  * ```
@@ -206,18 +202,14 @@ export class Emulator extends Context.Tag("@effect-signalwire/emulator/Emulator"
 
 /**
  * Builds an emulator whose calls live as long as the scope. Status callbacks go through the
- * `HttpClient` in context (e.g. `FetchHttpClient.layer`).
+ * `WebhookClient` in context (e.g. `WebhookClient.layerFetch`).
  *
  * @since 0.1.0
  * @category constructors
  * @example
  * ```ts
- * import { Emulator } from "@effect-signalwire/emulator"
- * import { Effect, Layer, Redacted } from "effect"
- * import { HttpClient, HttpClientResponse } from "@effect/platform"
- *
- * // Status callbacks are answered here, never sent anywhere.
- * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
+ * import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
+ * import { Effect, Redacted } from "effect"
  *
  * const call = await Effect.runPromise(
  *   Effect.gen(function*() {
@@ -230,30 +222,29 @@ export class Emulator extends Context.Tag("@effect-signalwire/emulator/Emulator"
  *       accountSid: projectId,
  *       form: [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"]]
  *     })
- *   }).pipe(Effect.scoped, Effect.provide(NoCallbacks))
+ *   }).pipe(Effect.scoped, Effect.provide(WebhookClient.layerDiscard))
  * )
  * assert.strictEqual(call.status, "queued")
  * ```
  */
-export const make: (options?: Options) => Effect.Effect<Service, never, HttpClient.HttpClient | Scope.Scope> = internal.make
+export const make: (options?: Options) => Effect.Effect<Service, never, WebhookClient.WebhookClient | Scope.Scope> = internal.make
 
 /**
  * @since 0.1.0
  * @category layers
  * @example
  * ```ts
- * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
- * import { FetchHttpClient } from "@effect/platform"
+ * import { Emulator, EmulatorClient, WebhookClient } from "@effect-signalwire/emulator"
  * import { Layer } from "effect"
  *
  * // An in-process HttpClient answered by an emulator whose callbacks go out through fetch.
  * const TestHttp = EmulatorClient.layer.pipe(
  *   Layer.provideMerge(Emulator.layer({ projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }] })),
- *   Layer.provide(FetchHttpClient.layer)
+ *   Layer.provide(WebhookClient.layerFetch)
  * )
  * ```
  */
-export const layer = (options?: Options): Layer.Layer<Emulator | FaultRules.FaultRules | RequestLog.RequestLog, never, HttpClient.HttpClient> =>
+export const layer = (options?: Options): Layer.Layer<Emulator | FaultRules.FaultRules | RequestLog.RequestLog, never, WebhookClient.WebhookClient> =>
   Layer.mergeAll(Layer.scoped(Emulator, make(options)), FaultRules.layer(options?.faults), RequestLog.layer)
 
 /**
@@ -274,5 +265,5 @@ export const layer = (options?: Options): Layer.Layer<Emulator | FaultRules.Faul
  */
 export const layerConfig = (
   options: Config.Config.Wrap<Options>
-): Layer.Layer<Emulator | FaultRules.FaultRules | RequestLog.RequestLog, ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<Emulator | FaultRules.FaultRules | RequestLog.RequestLog, ConfigError.ConfigError, WebhookClient.WebhookClient> =>
   Layer.unwrapEffect(Effect.map(Config.unwrap(options), layer))

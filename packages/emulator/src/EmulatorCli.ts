@@ -15,7 +15,6 @@ import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Console from "effect/Console"
 import * as Data from "effect/Data"
@@ -28,6 +27,7 @@ import * as Ref from "effect/Ref"
 import * as CallLife from "./CallLife.js"
 import * as Emulator from "./Emulator.js"
 import * as EmulatorServer from "./EmulatorServer.js"
+import * as WebhookClient from "./WebhookClient.js"
 
 /**
  * The settings of a run.
@@ -275,7 +275,7 @@ export const run = (options: CliOptions): Effect.Effect<void, HttpServerError.Se
           timings: options.timings,
           callsPerSecond: options.callsPerSecond
         })),
-        Layer.provide(FetchHttpClient.layer)
+        Layer.provide(WebhookClient.layerFetch)
       )
     ),
     Effect.onInterrupt(() => Console.log("effect-signalwire-emulator stopped"))

@@ -20,10 +20,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import * as Emulator from "./Emulator.js"
-import { httpApp } from "./EmulatorServer.js"
+import { httpApp } from "./EmulatorApp.js"
 import type { FaultRules } from "./FaultRules.js"
 import { ConnectionDrop } from "./internal/connection.js"
 import type { RequestLog } from "./RequestLog.js"
+import type { WebhookClient } from "./WebhookClient.js"
 
 const webBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<BodyInit | undefined> => {
   const body = request.body
@@ -49,12 +50,8 @@ const connectionReset = () => Object.assign(new Error("socket hang up"), { code:
  * @category constructors
  * @example
  * ```ts
- * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+ * import { Emulator, EmulatorClient, WebhookClient } from "@effect-signalwire/emulator"
  * import { Effect, Layer } from "effect"
- * import { HttpClient, HttpClientResponse } from "@effect/platform"
- *
- * // Status callbacks are answered here, never sent anywhere.
- * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
  *
  * // An HttpClient answered by the emulator in context, whatever host a request names.
  * const status = await Effect.runPromise(
@@ -62,7 +59,7 @@ const connectionReset = () => Object.assign(new Error("socket hang up"), { code:
  *     const client = yield* EmulatorClient.make
  *     const response = yield* client.get("https://example.signalwire.com/__emulator/health")
  *     return response.status
- *   }).pipe(Effect.scoped, Effect.provide(Emulator.layer().pipe(Layer.provide(NoCallbacks))))
+ *   }).pipe(Effect.scoped, Effect.provide(Emulator.layer().pipe(Layer.provide(WebhookClient.layerDiscard))))
  * )
  * assert.strictEqual(status, 200)
  * ```
@@ -106,53 +103,48 @@ export const make: Effect.Effect<HttpClient.HttpClient, never, Emulator.Emulator
  * @category layers
  * @example
  * ```ts
- * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
- * import { FetchHttpClient } from "@effect/platform"
+ * import { Emulator, EmulatorClient, WebhookClient } from "@effect-signalwire/emulator"
  * import { Layer } from "effect"
  *
  * // The HttpClient answered by the emulator, the Emulator itself for the test to script it,
  * // and fetch to deliver its status callbacks.
  * export const TestHttp = EmulatorClient.layer.pipe(
  *   Layer.provideMerge(Emulator.layer()),
- *   Layer.provide(FetchHttpClient.layer)
+ *   Layer.provide(WebhookClient.layerFetch)
  * )
  * ```
  */
 export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator | FaultRules | RequestLog> = Layer.effect(HttpClient.HttpClient, make)
 
 /**
- * The in-process `HttpClient` and the `Emulator` behind it, in one layer. The `HttpClient` it
- * requires is the one the emulator sends status callbacks with (e.g. `FetchHttpClient.layer`);
- * the one it provides is answered by the emulator.
+ * The in-process `HttpClient` and the `Emulator` behind it (with its `FaultRules` and
+ * `RequestLog`), in one layer. It requires the `WebhookClient` the emulator sends status
+ * callbacks with (e.g. `WebhookClient.layerFetch`), a tag of its own: the `HttpClient` it
+ * provides, answered by the emulator, is the only `HttpClient` it deals in.
  *
  * @since 0.1.0
  * @category layers
  * @example
  * ```ts
- * import { EmulatorClient } from "@effect-signalwire/emulator"
- * import { FetchHttpClient } from "@effect/platform"
+ * import { EmulatorClient, WebhookClient } from "@effect-signalwire/emulator"
  * import { Layer } from "effect"
  *
  * const TestHttp = EmulatorClient.layerWithEmulator({
  *   projects: [{ projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTtoken" }]
- * }).pipe(Layer.provide(FetchHttpClient.layer))
+ * }).pipe(Layer.provide(WebhookClient.layerFetch))
  * ```
  * @example
  * ```ts
  * import { createCall, SignalWireClient } from "@effect-signalwire/client"
- * import { Emulator, EmulatorClient } from "@effect-signalwire/emulator"
+ * import { EmulatorClient, WebhookClient } from "@effect-signalwire/emulator"
  * import { Effect, Layer, Redacted } from "effect"
- * import { HttpClient, HttpClientResponse } from "@effect/platform"
- *
- * // Status callbacks are answered here, never sent anywhere.
- * const NoCallbacks = Layer.succeed(HttpClient.HttpClient, HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(null, { status: 204 })))))
  *
  * // The default project (Emulator.defaultProject) and its token.
  * const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
  * const authToken = "PTemulator-token"
  * const TestLayer = SignalWireClient.layer({ projectId, authToken: Redacted.make(authToken), space: "example.signalwire.com" }).pipe(
  *   Layer.provideMerge(EmulatorClient.layerWithEmulator()),
- *   Layer.provide(NoCallbacks)
+ *   Layer.provide(WebhookClient.layerDiscard)
  * )
  * const call = await Effect.runPromise(createCall({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" }).pipe(Effect.provide(TestLayer)))
  * assert.strictEqual(call.status, "queued")
@@ -160,5 +152,5 @@ export const layer: Layer.Layer<HttpClient.HttpClient, never, Emulator.Emulator 
  */
 export const layerWithEmulator = (
   options?: Emulator.Options
-): Layer.Layer<HttpClient.HttpClient | Emulator.Emulator | FaultRules | RequestLog, never, HttpClient.HttpClient> =>
+): Layer.Layer<HttpClient.HttpClient | Emulator.Emulator | FaultRules | RequestLog, never, WebhookClient> =>
   Layer.provideMerge(layer, Emulator.layer(options))

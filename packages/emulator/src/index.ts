@@ -13,6 +13,10 @@ export * as Emulator from "./Emulator.js"
 /**
  * @since 0.1.0
  */
+export * as EmulatorApp from "./EmulatorApp.js"
+/**
+ * @since 0.1.0
+ */
 export * as EmulatorCli from "./EmulatorCli.js"
 /**
  * @since 0.1.0
@@ -42,3 +46,7 @@ export * as FaultRules from "./FaultRules.js"
  * @since 0.1.0
  */
 export * as RequestLog from "./RequestLog.js"
+/**
+ * @since 0.1.0
+ */
+export * as WebhookClient from "./WebhookClient.js"

@@ -1,8 +1,7 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import { WebhookSignature } from "@effect-signalwire/client"
-import { Emulator, EmulatorError } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorError, WebhookClient } from "@effect-signalwire/emulator"
 import { ApiErrorBody, Call, StatusCallback } from "@effect-signalwire/schema"
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -726,7 +725,7 @@ describe("Emulator", () => {
   it.scoped("layerConfig reads its options from Config, a missing one failing as a ConfigError", () =>
     Effect.gen(function*() {
       const callbacks = yield* Queue.unbounded<Received>()
-      const noCallbacks = Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, yield* Ref.make<number | "refuse">(204)))
+      const noCallbacks = Layer.succeed(WebhookClient.WebhookClient, recordingClient(callbacks, yield* Ref.make<number | "refuse">(204)))
       const fromEnv = Emulator.layerConfig({
         projects: Config.map(
           Config.all({ projectId: Config.string("EMULATOR_PROJECT_ID"), authToken: Config.redacted("EMULATOR_API_TOKEN") }),

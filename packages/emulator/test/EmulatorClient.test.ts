@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import { Call, StatusCallback } from "@effect-signalwire/schema"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -23,7 +23,7 @@ const inProcess = Effect.gen(function*() {
   const answer = yield* Ref.make<number | "refuse">(204)
   const context = yield* Layer.build(
     EmulatorClient.layerWithEmulator({ projects }).pipe(
-      Layer.provide(Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, answer)))
+      Layer.provide(Layer.succeed(WebhookClient.WebhookClient, recordingClient(callbacks, answer)))
     )
   )
   const client = (yield* Effect.provide(HttpClient.HttpClient, context)).pipe(

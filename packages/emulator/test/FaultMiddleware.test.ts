@@ -4,7 +4,7 @@
  * for any app put behind it.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { EmulatorClient, Fault, FaultMiddleware, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { EmulatorClient, Fault, FaultMiddleware, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
@@ -22,7 +22,7 @@ const inProcess = Effect.gen(function*() {
   const answer = yield* Ref.make<number | "refuse">(204)
   const context = yield* Layer.build(
     EmulatorClient.layerWithEmulator({ projects }).pipe(
-      Layer.provide(Layer.succeed(HttpClient.HttpClient, recordingClient(callbacks, answer)))
+      Layer.provide(Layer.succeed(WebhookClient.WebhookClient, recordingClient(callbacks, answer)))
     )
   )
   const client = Context.get(context, HttpClient.HttpClient).pipe(

@@ -4,9 +4,8 @@
  * receiving every kind of callback the emulator sends over real HTTP.
  */
 import { Webhook, WebhookConfig, WebhookSignature } from "@effect-signalwire/client"
-import { Emulator } from "@effect-signalwire/emulator"
+import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
 import { AsyncAmdStatusCallback, RecordingStatusCallback, StatusCallback } from "@effect-signalwire/schema"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -168,7 +167,7 @@ describe("Webhook.toWebHandler on Node, fed by the emulator over real HTTP", () 
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
       // Moving the test clock a minute must not time out a delivery that is in flight over real HTTP.
-      const emulator = yield* Emulator.make({ projects, callbackTimeout: "1 day" }).pipe(Effect.provide(FetchHttpClient.layer))
+      const emulator = yield* Emulator.make({ projects, callbackTimeout: "1 day" }).pipe(Effect.provide(WebhookClient.layerFetch))
       yield* emulator.createCall({
         ...request,
         form: form({

@@ -2,9 +2,8 @@
  * Test helpers: the projects the tests use, an emulator whose status callbacks land in a queue,
  * and readers for the wire formats.
  */
-import { Emulator, EmulatorServer, FaultRules, RequestLog } from "@effect-signalwire/emulator"
+import { Emulator, EmulatorServer, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -79,7 +78,7 @@ export const makeEmulator = (options: Emulator.Options = {}) =>
     const callbacks = yield* Queue.unbounded<Received>()
     const answer = yield* Ref.make<number | "refuse">(204)
     const emulator = yield* Emulator.make({ projects, ...options, ...("projects" in options && options.projects === undefined ? { projects: undefined } : {}) }).pipe(
-      Effect.provideService(HttpClient.HttpClient, recordingClient(callbacks, answer))
+      Effect.provideService(WebhookClient.WebhookClient, recordingClient(callbacks, answer))
     )
     return { emulator, callbacks, answer }
   })
@@ -121,7 +120,7 @@ export const serveEmulator = (options: Emulator.Options = {}) =>
     const context = yield* Layer.build(
       EmulatorServer.layer().pipe(
         Layer.provideMerge(Emulator.layer({ projects, ...options })),
-        Layer.provide(FetchHttpClient.layer)
+        Layer.provide(WebhookClient.layerFetch)
       )
     )
     const url = yield* Effect.provide(EmulatorServer.url, context)

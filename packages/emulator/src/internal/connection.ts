@@ -1,6 +1,6 @@
 /**
- * How a transport drops a connection for a `Drop` fault: the Node server destroys the socket;
- * the in-process client fails the request as a transport error. The effect never returns: the
+ * How a transport drops a connection for a `Drop` fault: on Node's server the request's socket
+ * is destroyed; the in-process client fails the request as a transport error. The effect never returns: the
  * request's fiber is interrupted once the connection is gone.
  *
  * @internal
@@ -9,7 +9,6 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { IncomingMessage } from "node:http"
 
 /** @internal */
 export class ConnectionDrop extends Context.Tag("@effect-signalwire/emulator/internal/ConnectionDrop")<
@@ -24,9 +23,11 @@ export const drop: Effect.Effect<never, never, HttpServerRequest.HttpServerReque
     onSome: (drop) => drop,
     onNone: () =>
       Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-        const source = request.source
-        if (source instanceof IncomingMessage) source.socket.destroy()
-        // Node interrupts the handler when its connection closes; other servers get no answer.
+        // Node's request (an IncomingMessage) has its socket: destroying it is a dropped connection,
+        // and Node interrupts the handler. Other servers get no answer. (No Node import: the app
+        // runs on any HttpServer.)
+        const socket = (request.source as { readonly socket?: { readonly destroy?: unknown } }).socket
+        if (typeof socket?.destroy === "function") (socket as { destroy: () => void }).destroy()
         return Effect.never
       })
   })

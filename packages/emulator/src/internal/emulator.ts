@@ -35,6 +35,7 @@ import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type * as Scope from "effect/Scope"
 import * as CallLife from "../CallLife.js"
+import { WebhookClient } from "../WebhookClient.js"
 import type * as Emulator from "../Emulator.js"
 import type { EmulatorError } from "../EmulatorError.js"
 import * as errors from "./errors.js"
@@ -215,7 +216,7 @@ const webhooksOn = (record: CallRecord, status: Status): ReadonlyArray<Webhook> 
 }
 
 /** @internal */
-export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Service, never, HttpClient.HttpClient | Scope.Scope> =>
+export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Service, never, WebhookClient | Scope.Scope> =>
   Effect.gen(function*() {
     const configured: ReadonlyArray<Emulator.Project> = options.projects ?? [defaultProject]
     const projects: ReadonlyArray<Project> = configured.map((project) => ({
@@ -226,7 +227,7 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
     const timings = { ...CallLife.defaultTimings, ...options.timings }
     const pricePerMinute = options.pricePerMinute ?? 0.0065
     const callbackTimeout = options.callbackTimeout ?? "15 seconds"
-    const httpClient = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+    const httpClient = (yield* WebhookClient).pipe(HttpClient.withTracerPropagation(false))
 
     const store = yield* Ref.make(HashMap.empty<string, CallRecord>())
     const created = yield* Ref.make(0)
