@@ -49,7 +49,9 @@ import { RequestLog } from "./RequestLog.js"
 const credentialsOf = (authorization: string | undefined): Credentials | undefined => {
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? "")
   if (basic === null) return undefined
-  const decoded = Either.getOrUndefined(Encoding.decodeBase64String(basic[1]!))
+  // Padded first: clients that leave out the trailing `=` are understood, as Node's Buffer did.
+  const encoded = basic[1]!.padEnd(Math.ceil(basic[1]!.length / 4) * 4, "=")
+  const decoded = Either.getOrUndefined(Encoding.decodeBase64String(encoded))
   if (decoded === undefined) return undefined
   const colon = decoded.indexOf(":")
   return colon < 0 ? undefined : { username: decoded.slice(0, colon), password: Redacted.make(decoded.slice(colon + 1)) }

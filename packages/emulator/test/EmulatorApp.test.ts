@@ -34,6 +34,12 @@ describe("EmulatorApp on any HttpServer", () => {
       expect(fetched.status).toBe(200)
       expect(yield* fetched.json).toMatchObject({ sid: call.sid, status: "queued" })
 
+      // Basic credentials without their base64 padding are read as well.
+      const unpadded = Buffer.from(`${projectId}:${authToken}`).toString("base64").replace(/=+$/, "")
+      expect(unpadded.length % 4).not.toBe(0)
+      const listed = yield* HttpClient.execute(HttpClientRequest.get(calls).pipe(HttpClientRequest.setHeader("authorization", `Basic ${unpadded}`)))
+      expect(listed.status).toBe(200)
+
       const anonymous = yield* HttpClient.get(calls)
       expect(anonymous.status).toBe(401)
       expect(yield* anonymous.json).toMatchObject({ code: 20003 })
@@ -41,6 +47,6 @@ describe("EmulatorApp on any HttpServer", () => {
       yield* Effect.flatMap(FaultRules.FaultRules, (faults) => faults.add({ fault: Fault.serverError(503), operation: "listCalls", times: 1 }))
       expect((yield* client.get(calls)).status).toBe(503)
       expect((yield* client.get(calls)).status).toBe(200)
-      expect(yield* Effect.flatMap(RequestLog.RequestLog, (log) => log.count())).toBe(5)
+      expect(yield* Effect.flatMap(RequestLog.RequestLog, (log) => log.count())).toBe(6)
     }).pipe(Effect.provide(OnTestServer)))
 })
