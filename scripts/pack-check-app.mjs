@@ -6,11 +6,11 @@ import { layerSqlite } from "@effect-signalwire/campaign/CampaignRunner"
 import { createCall, SignalWireClient } from "@effect-signalwire/client"
 import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import { createCall as createCallDeep } from "@effect-signalwire/client/CreateCall"
-import { EmulatorClient } from "@effect-signalwire/emulator"
+import { EmulatorClient, WebhookClient } from "@effect-signalwire/emulator"
+import { layerFetch } from "@effect-signalwire/emulator/WebhookClient"
 import { CreateCallRequest } from "@effect-signalwire/schema"
 import * as Laml from "@effect-signalwire/schema/Laml"
 import { PhoneNumber } from "@effect-signalwire/schema/PhoneNumber"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -20,6 +20,7 @@ import assert from "node:assert/strict"
 const project = { projectId: "b3877c40-da60-4998-90ad-b792e98472af", authToken: "PTpack-check" }
 
 assert.equal(createCall, createCallDeep, "the barrel and the deep import are one function")
+assert.equal(WebhookClient.layerFetch, layerFetch, "the barrel and the deep import are one layer")
 assert.equal(Schema.decodeUnknownSync(PhoneNumber)("+13105678901"), "+13105678901")
 
 const request = await Effect.runPromise(
@@ -32,7 +33,7 @@ const layer = SignalWireClient.layer({
   space: "emulator.invalid"
 }).pipe(
   Layer.provide(EmulatorClient.layerWithEmulator({ projects: [project] })),
-  Layer.provide(FetchHttpClient.layer)
+  Layer.provide(WebhookClient.layerFetch)
 )
 
 const call = await Effect.runPromise(Effect.scoped(Effect.provide(createCall(request), layer)))
@@ -69,7 +70,7 @@ const campaign = await Effect.runPromise(Effect.scoped(
       space: "emulator.invalid"
     }))),
     Layer.provide(EmulatorClient.layerWithEmulator({ projects: [project] })),
-    Layer.provide(FetchHttpClient.layer)
+    Layer.provide(WebhookClient.layerFetch)
   )))
 ))
 assert.equal(campaign.counts.placed, 2)
