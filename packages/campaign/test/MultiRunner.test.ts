@@ -124,10 +124,20 @@ describe("Campaign on several runners sharing PostgreSQL", () => {
       const atKill = yield* placed
       runners.push(yield* startRunner(args))
 
-      const codes = yield* Effect.promise(() => Promise.all([runners[0]!, runners[2]!, runners[3]!].map((runner) => runner.exited))).pipe(
-        Effect.timeout("4 minutes")
+      const survivors = [runners[0]!, runners[2]!, runners[3]!]
+      const outputs = () => survivors.map((runner) => runner.output.join("").slice(-3000)).join("\n----\n")
+      const codes = yield* Effect.promise(() => Promise.all(survivors.map((runner) => runner.exited))).pipe(
+        Effect.timeout("4 minutes"),
+        // Say where it stands: which items are in which state, and what each runner printed last.
+        Effect.catchTag("TimeoutException", () =>
+          Effect.flatMap(store.statuses("multi"), (items) => {
+            const states: Record<string, number> = {}
+            for (const item of items) states[item.state._tag] = (states[item.state._tag] ?? 0) + 1
+            return Effect.dieMessage(`runners still running after 4 minutes; items by state ${JSON.stringify(states)}\n${outputs()}`)
+          })
+        )
       )
-      expect(codes, [runners[0]!, runners[2]!, runners[3]!].map((runner) => runner.output.join("")).join("\n----\n")).toEqual([0, 0, 0])
+      expect(codes, outputs()).toEqual([0, 0, 0])
 
       const report = yield* Effect.provideService(Campaign.report("multi"), CampaignStore.CampaignStore, store)
       const calls = yield* emulator.calls
