@@ -13,6 +13,8 @@
  *
  * @since 0.1.0
  */
+import type * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { AnsweredBy } from "./AnsweredBy.js"
 import { CallDirection } from "./CallDirection.js"
@@ -147,6 +149,36 @@ export type CallJson = typeof Call.Encoded
  * ```
  */
 export const decode = Schema.decodeUnknown(Call, { errors: "all" })
+
+/**
+ * Decodes a parsed JSON body into a `Call`, as `decode` does, as an `Either`: each field is read
+ * once, by its own schema, and the `Call` made without validating it again (the client decodes
+ * every answer this way). A body that is not a call fails with the same `ParseError`, every
+ * broken essential field by its path.
+ *
+ * @since 0.1.0
+ * @category decoding
+ * @example
+ * ```ts
+ * import { Call } from "@effect-signalwire/schema"
+ * import { Either } from "effect"
+ *
+ * const call = Call.decodeEither({
+ *   sid: "b3877c40-da60-4998-90ad-b792e98472ca",
+ *   account_sid: "b3877c40-da60-4998-90ad-b792e98472af",
+ *   date_created: "Wed, 19 Sep 2018 20:00:00 +0000",
+ *   to: "+13105678901",
+ *   from: "+13103384645",
+ *   status: "queued",
+ *   caller_name: 42
+ * })
+ * assert.ok(Either.isRight(call))
+ * // A field that does not fit is dropped and named.
+ * assert.deepStrictEqual(call.right.unreadable.map((field) => field.field), ["caller_name"])
+ * assert.ok(Either.isLeft(Call.decodeEither({ sid: "not a sid" })))
+ * ```
+ */
+export const decodeEither: (input: unknown) => Either.Either<Call, ParseResult.ParseError> = /*#__PURE__*/ Lenient.decoder(Call)
 
 /**
  * Encodes a `Call` to SignalWire's JSON.

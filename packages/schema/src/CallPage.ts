@@ -16,6 +16,8 @@
  *
  * @since 0.1.0
  */
+import type * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { Call } from "./Call.js"
 import * as Lenient from "./internal/lenient.js"
@@ -102,6 +104,26 @@ export type CallPageJson = typeof CallPage.Encoded
  * ```
  */
 export const decode = Schema.decodeUnknown(CallPage, { errors: "all" })
+
+/**
+ * Decodes a parsed JSON page into a `CallPage`, as `decode` does, as an `Either`: each field and
+ * each call read once, by its own schema, and nothing validated again (the client decodes every
+ * page this way). A body that is not a page fails with the same `ParseError`.
+ *
+ * @since 0.1.0
+ * @category decoding
+ * @example
+ * ```ts
+ * import { CallPage } from "@effect-signalwire/schema"
+ * import { Either } from "effect"
+ *
+ * const page = CallPage.decodeEither({ calls: [], next_page_uri: null, page: 0, page_size: 50 })
+ * assert.ok(Either.isRight(page))
+ * assert.strictEqual(page.right.pageSize, 50)
+ * assert.ok(Either.isLeft(CallPage.decodeEither({ next_page_uri: null })))
+ * ```
+ */
+export const decodeEither: (input: unknown) => Either.Either<CallPage, ParseResult.ParseError> = /*#__PURE__*/ Lenient.decoder(CallPage)
 
 /**
  * Encodes a `CallPage` to SignalWire's JSON.

@@ -297,6 +297,51 @@ describe("Call", () => {
     })
   })
 
+  describe("decodeEither: one pass, the schema's result", () => {
+    const bySchema = Schema.decodeUnknownEither(Call.Call, { errors: "all" })
+    const agrees = (input: unknown) => {
+      const fast = Call.decodeEither(input)
+      const slow = bySchema(input)
+      expect(fast._tag).toBe(slow._tag)
+      if (Either.isRight(fast) && Either.isRight(slow)) {
+        expect(fast.right).toBeInstanceOf(Call.Call)
+        expect(fast.right).toStrictEqual(slow.right)
+        expect(Object.keys(fast.right)).toStrictEqual(Object.keys(slow.right))
+      }
+      if (Either.isLeft(fast) && Either.isLeft(slow)) expect(fast.left.message).toBe(slow.left.message)
+    }
+
+    it("the golden bodies and the Twilio fixtures", () => {
+      for (const body of [examples.call_signalwire, createFixture.body, ...listFixture.body.calls, twilio.create.body, twilio.list.body.calls[0]]) {
+        agrees(body)
+      }
+    })
+
+    it.prop(
+      "any fields of a call replaced by any JSON value or removed, and keys it does not know",
+      [
+        anyCall,
+        FastCheck.array(
+          FastCheck.tuple(
+            FastCheck.constantFrom(...lenientKeys, ...essentialKeys, "unknown_key"),
+            FastCheck.option(FastCheck.jsonValue(), { nil: undefined })
+          ),
+          { maxLength: 4 }
+        )
+      ],
+      ([call, changes]) => {
+        const body: Record<string, unknown> = { ...encode(call) }
+        for (const [field, value] of changes) {
+          if (value === undefined) delete body[field]
+          else body[field] = value
+        }
+        agrees(body)
+      }
+    )
+
+    it.prop("anything at all", [FastCheck.jsonValue()], ([input]) => agrees(input))
+  })
+
   describe("properties", () => {
     it.prop("decode(encode(x)) = x", [Call.Call], ([call]) => {
       expect(decode(encode(call))).toStrictEqual(call)

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Call, CallPage } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { issuesOf, reference } from "./utils.js"
 
@@ -60,6 +61,38 @@ describe("CallPage", () => {
     expect(page.calls[0]!.callerName).toBeNull()
     expect(page.calls[0]!.unreadable.map(({ field, value }) => [field, value])).toStrictEqual([["caller_name", 42]])
   })
+
+  it.prop(
+    "decodeEither gives the schema's result: a page, its fields and its calls' fields replaced or removed",
+    [
+      CallPage.CallPage,
+      FastCheck.array(
+        FastCheck.tuple(
+          FastCheck.constantFrom("uri", "first_page_uri", "next_page_uri", "previous_page_uri", "page", "page_size", "calls", "sid", "price", "to"),
+          FastCheck.option(FastCheck.jsonValue(), { nil: undefined })
+        ),
+        { maxLength: 3 }
+      )
+    ],
+    ([page, changes]) => {
+      const body: Record<string, any> = { ...encode(page), calls: encode(page).calls.map((call) => ({ ...call })) }
+      for (const [field, value] of changes) {
+        // Page fields change the envelope; call fields the first call, when there is one.
+        const target = ["sid", "price", "to"].includes(field) ? (Array.isArray(body.calls) ? body.calls[0] : undefined) : body
+        if (typeof target !== "object" || target === null) continue
+        if (value === undefined) delete target[field]
+        else target[field] = value
+      }
+      const fast = CallPage.decodeEither(body)
+      const slow = Schema.decodeUnknownEither(CallPage.CallPage, { errors: "all" })(body)
+      expect(fast._tag).toBe(slow._tag)
+      if (Either.isRight(fast) && Either.isRight(slow)) {
+        expect(fast.right).toStrictEqual(slow.right)
+        expect(fast.right.calls.every((call) => call instanceof Call.Call)).toBe(true)
+      }
+      if (Either.isLeft(fast) && Either.isLeft(slow)) expect(fast.left.message).toBe(slow.left.message)
+    }
+  )
 
   it.prop("decode(encode(x)) = x", [CallPage.CallPage], ([page]) => {
     expect(decode(encode(page))).toStrictEqual(page)

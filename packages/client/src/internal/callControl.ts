@@ -53,8 +53,8 @@ const checkSid = (sid: unknown, operation: string): Effect.Effect<string, Create
 
 const decodePageSize = Schema.decodeUnknownEither(ListCallsFilter.PageSize)
 
-const decodeCall = Request.jsonBody(Call.Call, "a Call")
-const decodePage = Request.jsonBody(CallPage.CallPage, "a page of calls")
+const decodeCall = Request.jsonBody(Call.decodeEither, "a Call")
+const decodePage = Request.jsonBody(CallPage.decodeEither, "a page of calls")
 
 /** @internal The call-control operations of a client. */
 export interface Operations {

@@ -104,7 +104,7 @@ export const toError = (request: CreateCallRequest.CreateCallRequest) =>
   }
 }
 
-const decodeCall = Request.jsonBody(Call.Call, "a Call")
+const decodeCall = Request.jsonBody(Call.decodeEither, "a Call")
 
 /**
  * @internal

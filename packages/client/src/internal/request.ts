@@ -20,7 +20,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schedule from "effect/Schedule"
-import * as Schema from "effect/Schema"
+import type * as ParseResult from "effect/ParseResult"
 import type * as RetryPolicy from "../RetryPolicy.js"
 import type * as SignalWireConfig from "../SignalWireConfig.js"
 import { describeCause, notSent } from "./transport.js"
@@ -131,15 +131,17 @@ const decodeJson = (text: string): Either.Either<unknown, undefined> => {
   }
 }
 
-/** @internal A 2xx body decoded with `schema` (`what` names it in the detail of a failure). */
-export const jsonBody = <A, I>(schema: Schema.Schema<A, I>, what: string) => {
-  const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
-  return (text: string): Either.Either<A, string> =>
-    Either.match(decodeJson(text), {
-      onLeft: () => Either.left(text.trim() === "" ? "the body is empty" : "the body is not JSON"),
-      onRight: (json) => Either.mapLeft(decode(json), (error) => `the body is not ${what}: ${snippet(error.message)}`)
-    })
-}
+/**
+ * @internal
+ * A 2xx body decoded with `decode` (a schema's `decodeEither`; `what` names it in the detail of a
+ * failure).
+ */
+export const jsonBody = <A>(decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>, what: string) =>
+(text: string): Either.Either<A, string> =>
+  Either.match(decodeJson(text), {
+    onLeft: () => Either.left(text.trim() === "" ? "the body is empty" : "the body is not JSON"),
+    onRight: (json) => Either.mapLeft(decode(json), (error) => `the body is not ${what}: ${snippet(error.message)}`)
+  })
 
 /** @internal A 2xx whose body does not matter (`DELETE`'s 204). */
 export const noBody = (): Either.Either<void, string> => Either.void
