@@ -48,9 +48,7 @@ export class CallPage extends Schema.Class<CallPage>("CallPage")(Lenient.struct(
   uri: Lenient.nullable(Schema.String, "uri"),
   firstPageUri: Lenient.nullable(Schema.String, "first_page_uri"),
   // Essential, yet absent means the last page, as before.
-  nextPageUri: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(
-    Schema.fromKey("next_page_uri")
-  ),
+  nextPageUri: Lenient.essentialOrNull(Schema.String, "next_page_uri"),
   previousPageUri: Lenient.nullable(Schema.String, "previous_page_uri"),
   page: Lenient.nullable(NonNegativeInt, "page"),
   pageSize: Lenient.nullable(Schema.Int.pipe(Schema.positive()), "page_size"),

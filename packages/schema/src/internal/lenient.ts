@@ -42,39 +42,37 @@ import { UnreadableField, UnreadableFields } from "../UnreadableField.js"
 export const unreadableKey: unique symbol = Symbol.for("@effect-signalwire/schema/UnreadableField")
 
 /** How one field is read from the wire, for `struct`'s first step and for `decoder`. */
-interface Field {
+interface Field extends FieldOptions {
   /** The wire key. */
   readonly key: string
   readonly schema: Schema.Schema.Any
   readonly decode: (value: unknown) => Either.Either<unknown, unknown>
-  /** Essential: must be present and decode, or the value fails. */
-  readonly required: boolean
-  /** `null` is a value (`nullable`). */
-  readonly orNull: boolean
   /** Any string is a value (`Schema.String`): the answer is known without running the parser. */
   readonly isString: boolean
-  /** The value when absent or dropped; `undefined`: the property is left out. */
-  readonly fallback: (() => unknown) | undefined
+}
+
+interface FieldOptions {
+  /** Must be present (essential). */
+  readonly required?: boolean
+  /** A value that does not decode fails the whole value (essential). */
+  readonly strict?: boolean
+  /** `null` is a value (`nullable`). */
+  readonly orNull?: boolean
+  /** The value when absent or dropped; none: the property is left out. */
+  readonly fallback?: () => unknown
 }
 
 // The property signatures made here, with how their field is read.
 const registered = new WeakMap<object, Field>()
 
-const register = <P extends object>(
-  signature: P,
-  key: string,
-  schema: Schema.Schema.Any,
-  options: { readonly required?: boolean; readonly orNull?: boolean; readonly fallback?: () => unknown }
-): P => {
+const register = <P extends object>(signature: P, key: string, schema: Schema.Schema.Any, options: FieldOptions): P => {
   registered.set(signature, {
     key,
     schema,
     // Every field schema here is context-free (`Schema.Schema.AnyNoContext`).
     decode: ParseResult.decodeUnknownEither(schema as Schema.Schema<unknown, unknown, never>),
-    required: options.required ?? false,
-    orNull: options.orNull ?? false,
     isString: schema.ast === Schema.String.ast,
-    fallback: options.fallback
+    ...options
   })
   return signature
 }
@@ -88,7 +86,20 @@ const fits = (field: Field, value: unknown): boolean =>
  * @internal
  */
 export const essential = <S extends Schema.Schema.AnyNoContext>(schema: S, key: string) =>
-  register(Schema.propertySignature(schema).pipe(Schema.fromKey(key)), key, schema, { required: true })
+  register(Schema.propertySignature(schema).pipe(Schema.fromKey(key)), key, schema, { required: true, strict: true })
+
+/**
+ * A field that is `null` when absent or `null`, and must otherwise decode (a page's next link).
+ *
+ * @internal
+ */
+export const essentialOrNull = <S extends Schema.Schema.AnyNoContext>(schema: S, key: string) =>
+  register(
+    Schema.optionalWith(Schema.NullOr(schema), { default: () => null }).pipe(Schema.fromKey(key)),
+    key,
+    schema,
+    { strict: true, orNull: true, fallback: () => null }
+  )
 
 /**
  * A field that is `null` when absent, `null`, or not a valid `schema` value.
@@ -164,7 +175,7 @@ export const struct = <Fields extends Schema.Struct.Fields>(
   const all = { ...fields, unreadable }
   const lenient = Object.values(fields).flatMap((signature) => {
     const field = registered.get(signature)
-    return field === undefined || field.required ? [] : [field]
+    return field === undefined || field.strict ? [] : [field]
   })
   const decoded = Schema.transform(Schema.Object, Schema.Struct(all), {
     strict: false,
@@ -203,14 +214,12 @@ const isLenientClass = (value: unknown): value is LenientClass<unknown> =>
 /** Reads one field of `input` into `props`; `false`: the input is not valid, leave it to the schema. */
 type Step = (input: Record<string, unknown>, props: Record<string, unknown>, dropped: Array<UnreadableField>) => boolean
 
-const decoders = new WeakMap<object, (input: unknown) => Either.Either<any, ParseResult.ParseError>>()
-
-// An essential array of a lenient class (a page's `calls`) reads each element in one pass too.
-const fieldDecoder = (field: Field): Field["decode"] => {
+const step = (name: string, field: Field): Step => {
+  const { fallback, isString, key, orNull, required, strict } = field
+  // An array of a lenient class (a page's `calls`) reads each element in one pass too.
   const element: unknown = (field.schema as { readonly value?: unknown }).value
-  if (!(Schema.isSchema(field.schema) && field.schema.ast._tag === "TupleType" && isLenientClass(element))) return field.decode
-  const decodeElement = decoder(element)
-  return (value) => {
+  const decodeElement = field.schema.ast._tag === "TupleType" && isLenientClass(element) ? decoder(element) : undefined
+  const decode = decodeElement === undefined ? field.decode : (value: unknown) => {
     if (!Array.isArray(value)) return field.decode(value)
     const out: Array<unknown> = []
     for (const item of value) {
@@ -220,40 +229,21 @@ const fieldDecoder = (field: Field): Field["decode"] => {
     }
     return Either.right(out)
   }
-}
-
-const step = (name: string, signature: Schema.Struct.Field): Step => {
-  const field = registered.get(signature)
-  if (field === undefined) {
-    // A field not made here: its own one-field struct reads it from the input.
-    const decodeOne = ParseResult.decodeUnknownEither(Schema.Struct({ [name]: signature }) as unknown as Schema.Schema<Record<string, unknown>>)
-    return (input, props) => {
-      const decoded = decodeOne(input)
-      if (Either.isLeft(decoded)) return false
-      if (Object.hasOwn(decoded.right, name)) props[name] = decoded.right[name]
-      return true
-    }
-  }
-  const { fallback, isString, key, orNull, required } = field
-  const decode = fieldDecoder(field)
   return (input, props, dropped) => {
-    if (!Object.hasOwn(input, key)) {
-      if (required) return false
-      if (fallback !== undefined) props[name] = fallback()
-      return true
-    }
-    const value = input[key]
-    if ((orNull && value === null) || (isString && typeof value === "string")) {
-      props[name] = value
-      return true
-    }
-    const decoded = decode(value)
-    if (Either.isRight(decoded)) {
-      props[name] = decoded.right
-      return true
-    }
-    if (required) return false
-    dropped.push(new UnreadableField({ field: key, value }))
+    if (Object.hasOwn(input, key)) {
+      const value = input[key]
+      if ((orNull && value === null) || (isString && typeof value === "string")) {
+        props[name] = value
+        return true
+      }
+      const decoded = decode(value)
+      if (Either.isRight(decoded)) {
+        props[name] = decoded.right
+        return true
+      }
+      if (strict) return false
+      dropped.push(new UnreadableField({ field: key, value }))
+    } else if (required) return false
     if (fallback !== undefined) props[name] = fallback()
     return true
   }
@@ -265,21 +255,21 @@ const step = (name: string, signature: Schema.Struct.Field): Step => {
  * it again in the struct, validates the result and then builds the class: about five times the
  * CPU for a call. Same value as `Schema.decodeUnknownEither(schema, { errors: "all" })` (a
  * property test holds the two equal); input that fails is handed to that decoder, so the error
- * is the schema's own, with every path.
+ * is the schema's own, with every path. A class with a field not made here always takes the
+ * schema's path.
  *
  * @internal
  */
 export const decoder = <Self>(schema: LenientClass<Self>): (input: unknown) => Either.Either<Self, ParseResult.ParseError> => {
-  const known = decoders.get(schema)
-  if (known !== undefined) return known
   const full = Schema.decodeUnknownEither(schema, { errors: "all" })
   // Made on first use: a class's fields may refer to classes defined after it.
   let steps: ReadonlyArray<Step> | undefined
-  const decode = (input: unknown): Either.Either<Self, ParseResult.ParseError> => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) return full(input)
-    steps ??= Object.entries(schema.fields).flatMap(([name, signature]) =>
-      signature === unreadable ? [] : [step(name, signature)]
-    )
+  return (input) => {
+    steps ??= Object.entries(schema.fields).flatMap(([name, signature]): Array<Step> => {
+      const field = registered.get(signature)
+      return signature === unreadable ? [] : [field === undefined ? () => false : step(name, field)]
+    })
+    if (typeof input !== "object" || input === null) return full(input)
     const props: Record<string, unknown> = {}
     const dropped: Array<UnreadableField> = []
     for (const read of steps) {
@@ -288,6 +278,4 @@ export const decoder = <Self>(schema: LenientClass<Self>): (input: unknown) => E
     props.unreadable = dropped
     return Either.right(new schema(props, true))
   }
-  decoders.set(schema, decode)
-  return decode
 }
