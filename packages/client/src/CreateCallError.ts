@@ -31,7 +31,8 @@
  *
  * @since 0.1.0
  */
-import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
+import * as ApiErrorBody from "@effect-signalwire/schema/ApiErrorBody"
+import * as CreateCallRequest from "@effect-signalwire/schema/CreateCallRequest"
 import * as Duration from "effect/Duration"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"

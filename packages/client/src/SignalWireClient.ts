@@ -9,7 +9,8 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type { CreateCallRequest } from "@effect-signalwire/schema"
-import { ApiPath, Call } from "@effect-signalwire/schema"
+import * as ApiPath from "@effect-signalwire/schema/ApiPath"
+import * as Call from "@effect-signalwire/schema/Call"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"

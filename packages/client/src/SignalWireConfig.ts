@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { Sid } from "@effect-signalwire/schema"
+import * as Sid from "@effect-signalwire/schema/Sid"
 import * as Config from "effect/Config"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as ConfigError from "effect/ConfigError"

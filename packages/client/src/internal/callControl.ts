@@ -1,6 +1,11 @@
 /** @internal */
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { ApiPath, Call, CallPage, ListCallsFilter, Sid, UpdateCallRequest } from "@effect-signalwire/schema"
+import * as ApiPath from "@effect-signalwire/schema/ApiPath"
+import * as Call from "@effect-signalwire/schema/Call"
+import * as CallPage from "@effect-signalwire/schema/CallPage"
+import * as ListCallsFilter from "@effect-signalwire/schema/ListCallsFilter"
+import * as Sid from "@effect-signalwire/schema/Sid"
+import * as UpdateCallRequest from "@effect-signalwire/schema/UpdateCallRequest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

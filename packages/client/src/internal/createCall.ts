@@ -1,6 +1,9 @@
 /** @internal */
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { ApiPath, Call, CreateCallForm, CreateCallRequest } from "@effect-signalwire/schema"
+import * as ApiPath from "@effect-signalwire/schema/ApiPath"
+import * as Call from "@effect-signalwire/schema/Call"
+import * as CreateCallForm from "@effect-signalwire/schema/CreateCallForm"
+import * as CreateCallRequest from "@effect-signalwire/schema/CreateCallRequest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as ParseResult from "effect/ParseResult"

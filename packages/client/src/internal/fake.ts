@@ -4,7 +4,12 @@
  * answers every operation from them, with the same validation and the same errors as the client.
  */
 import type { CreateCallRequest } from "@effect-signalwire/schema"
-import { ApiPath, Call, CallPage, ListCallsFilter, Sid, UpdateCallRequest } from "@effect-signalwire/schema"
+import * as ApiPath from "@effect-signalwire/schema/ApiPath"
+import * as Call from "@effect-signalwire/schema/Call"
+import * as CallPage from "@effect-signalwire/schema/CallPage"
+import * as ListCallsFilter from "@effect-signalwire/schema/ListCallsFilter"
+import * as Sid from "@effect-signalwire/schema/Sid"
+import * as UpdateCallRequest from "@effect-signalwire/schema/UpdateCallRequest"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

@@ -2,7 +2,7 @@
  * @internal
  * Input that breaks a rule, as an `InvalidRequest` listing every broken rule by field.
  */
-import { CreateCallRequest } from "@effect-signalwire/schema"
+import * as CreateCallRequest from "@effect-signalwire/schema/CreateCallRequest"
 import * as ParseResult from "effect/ParseResult"
 import * as CreateCallError from "../CreateCallError.js"
 

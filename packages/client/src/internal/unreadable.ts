@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { UnreadableField } from "@effect-signalwire/schema"
+import * as UnreadableField from "@effect-signalwire/schema/UnreadableField"
 import * as Effect from "effect/Effect"
 
 /** @internal */
