@@ -203,6 +203,35 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       expect(yield* server.count).toBe(1)
     }))
 
+  // On the live clock the pipeline times an attempt with a timer rather than a sleeping fiber:
+  // the same outcome, and the attempt abandoned. Real time, asserted by outcome only.
+  it.scopedLive("on the live clock, a server that never answers: OutcomeUnknown (Timeout), the request abandoned, sent once", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => hang)
+      const error = yield* failureOf(
+        createCall(input).pipe(Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "200 millis" })))
+      )
+      assertTag(error, "OutcomeUnknown")
+      expect(error.reason).toBe("Timeout")
+      expect(error.detail).toBe("no answer within 200ms")
+      expect(error.attempts).toBe(1)
+      yield* server.abandoned(1)
+      expect(yield* server.count).toBe(1)
+    }))
+
+  it.scopedLive("on the live clock, a caller interrupted while the server has not answered abandons the request", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => hang)
+      const fiber = yield* createCall(input).pipe(
+        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "1 minute" })),
+        Effect.fork
+      )
+      yield* server.received(1)
+      yield* Fiber.interrupt(fiber)
+      yield* server.abandoned(1)
+      expect(yield* server.count).toBe(1)
+    }))
+
   describe.each(Object.keys(shapes) as Array<keyof typeof shapes>)("an error body in the %s shape", (shape) => {
     const cases = [
       [400, "ApiRejected"],

@@ -84,6 +84,8 @@ export interface WireServer {
   readonly count: Effect.Effect<number>
   /** Waits until `n` requests were received (their bodies read). */
   readonly received: (n: number) => Effect.Effect<void>
+  /** Waits until `n` requests were abandoned by the client: closed before they were answered. */
+  readonly abandoned: (n: number) => Effect.Effect<void>
 }
 
 const listen = (server: Server) =>
@@ -106,7 +108,17 @@ export const make = (
   Effect.gen(function*() {
     const recorded: Array<Recorded> = []
     const waiters: Array<{ readonly n: number; readonly wake: () => void }> = []
+    let abandoned = 0
+    const abandonWaiters: Array<{ readonly n: number; readonly wake: () => void }> = []
     const handler = (req: IncomingMessage, res: ServerResponse) => {
+      res.on("close", () => {
+        if (res.writableFinished) return
+        abandoned++
+        for (const waiter of abandonWaiters.filter((w) => abandoned >= w.n)) {
+          abandonWaiters.splice(abandonWaiters.indexOf(waiter), 1)
+          waiter.wake()
+        }
+      })
       const chunks: Array<Buffer> = []
       req.on("data", (chunk: Buffer) => chunks.push(chunk))
       req.on("end", () => {
@@ -145,6 +157,11 @@ export const make = (
         Effect.async<void>((resume) => {
           if (recorded.length >= n) return resume(Effect.void)
           waiters.push({ n, wake: () => resume(Effect.void) })
+        }),
+      abandoned: (n) =>
+        Effect.async<void>((resume) => {
+          if (abandoned >= n) return resume(Effect.void)
+          abandonWaiters.push({ n, wake: () => resume(Effect.void) })
         })
     }
   })
