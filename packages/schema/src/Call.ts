@@ -23,12 +23,12 @@ import { Rfc2822Date } from "./Rfc2822Date.js"
 import * as Lenient from "./internal/lenient.js"
 import { issuedBy } from "./Sid.js"
 
-const NumberOrNumericString = Schema.Union(Schema.Finite, Schema.compose(Schema.NumberFromString, Schema.Finite))
-const IntegerOrNumericString = Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
+const NumberOrNumericString = /*#__PURE__*/ Schema.Union(Schema.Finite, Schema.compose(Schema.NumberFromString, Schema.Finite))
+const IntegerOrNumericString = /*#__PURE__*/ Schema.Union(Schema.Int, Schema.compose(Schema.NumberFromString, Schema.Int))
 
 // Generated as plain objects keyed like SignalWire's (`recordings`, `notifications`), as JSON.parse
 // gives them: fast-check's default records sometimes have a null prototype.
-const SubresourceUris = Schema.Record({ key: Schema.String, value: Schema.NullOr(Schema.String) }).annotations({
+const SubresourceUris = /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.NullOr(Schema.String) }).annotations({
   arbitrary: () => (fc) =>
     fc.dictionary(fc.stringMatching(/^[a-z][a-z_]{0,15}$/), fc.option(fc.string(), { nil: null }), {
       maxKeys: 4,
@@ -148,7 +148,7 @@ export type CallJson = typeof Call.Encoded
  * assert.deepStrictEqual(call.dateCreated, new Date("2018-09-19T20:00:00Z"))
  * ```
  */
-export const decode = Schema.decodeUnknown(Call, { errors: "all" })
+export const decode = /*#__PURE__*/ Schema.decodeUnknown(Call, { errors: "all" })
 
 /**
  * Decodes a parsed JSON body into a `Call`, as `decode` does, as an `Either`: each field is read
@@ -205,4 +205,4 @@ export const decodeEither: (input: unknown) => Either.Either<Call, ParseResult.P
  * assert.strictEqual(json.date_created, "Wed, 19 Sep 2018 20:00:00 +0000")
  * ```
  */
-export const encode = Schema.encode(Call)
+export const encode = /*#__PURE__*/ Schema.encode(Call)

@@ -16,10 +16,10 @@
  *
  * @since 0.1.0
  */
-import type * as Either from "effect/Either"
+import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { Call } from "./Call.js"
+import { Call, decodeEither as decodeCall } from "./Call.js"
 import * as Lenient from "./internal/lenient.js"
 
 const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
@@ -101,7 +101,7 @@ export type CallPageJson = typeof CallPage.Encoded
  * assert.strictEqual(page.pageSize, 50)
  * ```
  */
-export const decode = Schema.decodeUnknown(CallPage, { errors: "all" })
+export const decode = /*#__PURE__*/ Schema.decodeUnknown(CallPage, { errors: "all" })
 
 /**
  * Decodes a parsed JSON page into a `CallPage`, as `decode` does, as an `Either`: each field and
@@ -121,7 +121,9 @@ export const decode = Schema.decodeUnknown(CallPage, { errors: "all" })
  * assert.ok(Either.isLeft(CallPage.decodeEither({ next_page_uri: null })))
  * ```
  */
-export const decodeEither: (input: unknown) => Either.Either<CallPage, ParseResult.ParseError> = /*#__PURE__*/ Lenient.decoder(CallPage)
+export const decodeEither: (input: unknown) => Either.Either<CallPage, ParseResult.ParseError> = /*#__PURE__*/ Lenient.decoder(CallPage, {
+  calls: (calls) => Array.isArray(calls) ? Either.all(calls.map(decodeCall)) : Either.left(calls)
+})
 
 /**
  * Encodes a `CallPage` to SignalWire's JSON.
@@ -145,4 +147,4 @@ export const decodeEither: (input: unknown) => Either.Either<CallPage, ParseResu
  * assert.strictEqual(Effect.runSync(CallPage.encode(page)).page_size, 50)
  * ```
  */
-export const encode = Schema.encode(CallPage)
+export const encode = /*#__PURE__*/ Schema.encode(CallPage)

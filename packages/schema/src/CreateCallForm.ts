@@ -149,4 +149,4 @@ export const toFormParams: (request: CreateCallRequest) => FormParams = Schema.e
  * assert.strictEqual(request.to, "+13105678901")
  * ```
  */
-export const fromFormParams = Schema.decodeUnknown(CreateCallForm, { errors: "all" })
+export const fromFormParams = /*#__PURE__*/ Schema.decodeUnknown(CreateCallForm, { errors: "all" })
