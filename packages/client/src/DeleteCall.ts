@@ -5,7 +5,8 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { operationsOf } from "./internal/callControl.js"
+import { operation } from "./internal/callControl.js"
+import * as internal from "./internal/deleteCall.js"
 import type { DeleteCallError } from "./CallControlError.js"
 import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
 
@@ -28,4 +29,4 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * ```
  */
 export const deleteCall = (sid: string, options?: ControlOptions): Effect.Effect<void, DeleteCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).deleteCall(sid, options))
+  Effect.flatMap(SignalWireClient, (client) => operation(client.control, "deleteCall", internal.make)(sid, options))

@@ -6,7 +6,8 @@
  */
 import type { Call } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
-import { operationsOf } from "./internal/callControl.js"
+import { operation } from "./internal/callControl.js"
+import * as internal from "./internal/fetchCall.js"
 import type { FetchCallError } from "./CallControlError.js"
 import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
 
@@ -29,4 +30,4 @@ import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
  * ```
  */
 export const fetchCall = (sid: string, options?: ControlOptions): Effect.Effect<Call.Call, FetchCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).fetchCall(sid, options))
+  Effect.flatMap(SignalWireClient, (client) => operation(client.control, "fetchCall", internal.make)(sid, options))

@@ -8,7 +8,8 @@
 import type { Call, CallPage, ListCallsFilter } from "@effect-signalwire/schema"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
-import { operationsOf } from "./internal/callControl.js"
+import { operation } from "./internal/callControl.js"
+import * as internal from "./internal/listCallsPage.js"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { ListCallsError } from "./CallControlError.js"
@@ -44,7 +45,7 @@ export const listCalls = (
     // The state is the cursor of the page to read next (none: the first page of `filter`).
     Stream.paginateChunkEffect(Option.none<string>(), (cursor) =>
       Effect.map(
-        operationsOf(client.control).listCallsPage(filter, { ...options, cursor: Option.getOrUndefined(cursor) }),
+        operation(client.control, "listCallsPage", internal.make)(filter, { ...options, cursor: Option.getOrUndefined(cursor) }),
         (page) => [Chunk.unsafeFromArray(page.calls), Option.map(Option.fromNullable(page.nextPageUri), Option.some)] as const
       ))))
 
@@ -73,4 +74,4 @@ export const listCallsPage = (
   filter?: ListCallsFilter.ListCallsFilter | ListCallsFilter.ListCallsFilter.Encoded,
   options?: PageOptions
 ): Effect.Effect<CallPage.CallPage, ListCallsError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).listCallsPage(filter, options))
+  Effect.flatMap(SignalWireClient, (client) => operation(client.control, "listCallsPage", internal.make)(filter, options))

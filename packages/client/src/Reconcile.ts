@@ -18,7 +18,8 @@
 import type { Call } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
 import type { ListCallsError } from "./CallControlError.js"
-import { operationsOf } from "./internal/callControl.js"
+import { operation } from "./internal/callControl.js"
+import * as ListCallsPage from "./internal/listCallsPage.js"
 import type { Settle } from "./internal/createCall.js"
 import * as internal from "./internal/reconcile.js"
 import { SignalWireClient } from "./SignalWireClient.js"
@@ -94,7 +95,7 @@ export const findCreatedCalls = (
   error: AmbiguousCreate,
   options?: FindOptions
 ): Effect.Effect<ReadonlyArray<Call.Call>, ListCallsError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => internal.findCreatedCalls(operationsOf(client.control).listCallsPage)(error, options))
+  Effect.flatMap(SignalWireClient, (client) => internal.findCreatedCalls(operation(client.control, "listCallsPage", ListCallsPage.make))(error, options))
 
 /**
  * The `reconcile` option of `createCall`: on an `OutcomeUnknown` or a `ServerError`, wait the

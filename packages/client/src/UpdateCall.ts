@@ -7,7 +7,8 @@
  */
 import type { Call, UpdateCallRequest } from "@effect-signalwire/schema"
 import * as Effect from "effect/Effect"
-import { operationsOf } from "./internal/callControl.js"
+import { operation } from "./internal/callControl.js"
+import * as internal from "./internal/updateCall.js"
 import type { UpdateCallError } from "./CallControlError.js"
 import { type ControlOptions, SignalWireClient } from "./SignalWireClient.js"
 
@@ -39,7 +40,7 @@ export const updateCall = (
   request: UpdateCallRequest.UpdateCallRequest | UpdateCallRequest.UpdateCallRequest.Encoded,
   options?: ControlOptions
 ): Effect.Effect<Call.Call, UpdateCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).updateCall(sid, request, options))
+  Effect.flatMap(SignalWireClient, (client) => operation(client.control, "updateCall", internal.make)(sid, request, options))
 
 /**
  * Ends a call whatever its state: cancels it while queued or ringing, completes it once
@@ -65,4 +66,4 @@ export const updateCall = (
  * ```
  */
 export const hangUpCall = (sid: string, options?: ControlOptions): Effect.Effect<Call.Call, UpdateCallError, SignalWireClient> =>
-  Effect.flatMap(SignalWireClient, (client) => operationsOf(client.control).hangUpCall(sid, options))
+  Effect.flatMap(SignalWireClient, (client) => operation(client.control, "hangUpCall", internal.makeHangUp)(sid, options))

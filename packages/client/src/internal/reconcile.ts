@@ -9,7 +9,8 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as CallControlError from "../CallControlError.js"
 import type * as CreateCallError from "../CreateCallError.js"
-import { operationsOf, type PageOptions } from "./callControl.js"
+import { operation, type PageOptions } from "./callControl.js"
+import * as ListCallsPageOperation from "./listCallsPage.js"
 import type { Settle } from "./createCall.js"
 
 /** @internal A create's failure after which the call may exist (or, unreadable, does). */
@@ -47,23 +48,27 @@ export type ListCallsPage = (
 
 /** @internal The calls to the request's `to` from its `from`, created from `sentAt - margin` until now + margin. */
 export const findCreatedCalls = (listCallsPage: ListCallsPage) =>
-  Effect.fn("SignalWireClient.findCreatedCalls")(function*(error: Ambiguous, options?: FindOptions) {
-    const margin = Duration.toMillis(options?.margin ?? defaultMargin)
-    const earliest = error.sentAt.getTime() - margin
-    const latest = (yield* Clock.currentTimeMillis) + margin
-    const candidates: Array<Call.Call> = []
-    let page = yield* listCallsPage({ to: error.request.to, from: error.request.from })
-    while (true) {
-      // The list is newest first: stop at the first call created before the window.
-      const older = page.calls.findIndex((call) => call.dateCreated.getTime() < earliest)
-      const inWindow = older === -1 ? page.calls : page.calls.slice(0, older)
-      candidates.push(...inWindow.filter((call) => call.dateCreated.getTime() <= latest && (call.direction === null || call.direction.startsWith("outbound"))))
-      if (older !== -1 || page.nextPageUri === null) break
-      page = yield* listCallsPage(undefined, { cursor: page.nextPageUri })
-    }
-    yield* Effect.annotateCurrentSpan("signalwire.candidates", candidates.length)
-    return candidates as ReadonlyArray<Call.Call>
-  })
+(error: Ambiguous, options?: FindOptions) =>
+  Effect.withSpan(
+    Effect.gen(function*() {
+      const margin = Duration.toMillis(options?.margin ?? defaultMargin)
+      const earliest = error.sentAt.getTime() - margin
+      const latest = (yield* Clock.currentTimeMillis) + margin
+      const candidates: Array<Call.Call> = []
+      let page = yield* listCallsPage({ to: error.request.to, from: error.request.from })
+      while (true) {
+        // The list is newest first: stop at the first call created before the window.
+        const older = page.calls.findIndex((call) => call.dateCreated.getTime() < earliest)
+        const inWindow = older === -1 ? page.calls : page.calls.slice(0, older)
+        candidates.push(...inWindow.filter((call) => call.dateCreated.getTime() <= latest && (call.direction === null || call.direction.startsWith("outbound"))))
+        if (older !== -1 || page.nextPageUri === null) break
+        page = yield* listCallsPage(undefined, { cursor: page.nextPageUri })
+      }
+      yield* Effect.annotateCurrentSpan("signalwire.candidates", candidates.length)
+      return candidates as ReadonlyArray<Call.Call>
+    }),
+    "SignalWireClient.findCreatedCalls"
+  )
 
 /**
  * @internal
@@ -72,7 +77,7 @@ export const findCreatedCalls = (listCallsPage: ListCallsPage) =>
  * fail with the original error.
  */
 export const reconciled = (options: ReconcileOptions): Settle => (attempt, control) => {
-  const find = findCreatedCalls(operationsOf(control).listCallsPage)
+  const find = findCreatedCalls(operation(control, "listCallsPage", ListCallsPageOperation.make))
   const settle = (error: Ambiguous, mayResend: boolean): Effect.Effect<Call.Call, CreateCallError.CreateCallError> =>
     Effect.gen(function*() {
       yield* Effect.sleep(options.gracePeriod ?? defaultGracePeriod)
