@@ -125,11 +125,13 @@ describe("the guides' examples", () => {
       expect(report?.where).toMatch(/^docs\/getting-started\.md:/)
       const { env } = yield* served
       const { code, stderr, stdout } = yield* runProgram(report!, { ...env, SIGNALWIRE_API_TOKEN: "" })
-      expect(stdout).toBe("")
-      expect(stderr).toBe(
-        `Could not place the call: (Invalid data at SIGNALWIRE_API_TOKEN: "expected the project's API token (its API page), got an empty value")\n`
-      )
-      expect(code).toBe(1)
+      // One comparison, so that a failure shows the exit code and both streams together.
+      expect({ code, stdout, stderr }).toStrictEqual({
+        code: 1,
+        stdout: "",
+        stderr:
+          `Could not place the call: (Invalid data at SIGNALWIRE_API_TOKEN: "expected the project's API token (its API page), got an empty value")\n`
+      })
     }), 60_000)
 
   it.scopedLive("the examples that are tests pass under vitest", () =>
