@@ -169,6 +169,8 @@ describe("cause chains", () => {
         // A numeric code (an errno) is no system error code: the refusal still decides.
         const numeric = yield* outcome(fetchFailed(systemError("connect ECONNREFUSED 203.0.113.7:443", "ECONNREFUSED", { code: -111 })))
         assert.instanceOf(numeric.error, CreateCallError.TransportError)
+        // A plain object in the chain has no message to show.
+        expect(numeric.error.detail).toBe("fetch failed: connect ECONNREFUSED 203.0.113.7:443")
         // An empty message adds nothing to the description.
         const empty = yield* outcome(fetchFailed(new Error("")))
         assert.instanceOf(empty.error, CreateCallError.OutcomeUnknown)

@@ -205,7 +205,7 @@ const fromRequestError = (error: HttpClientError.HttpClientError): Failure => {
       const stopped = notSent(error.cause)
       return stopped === undefined
         ? { _tag: "NoAnswer", reason: "ConnectionLost", detail: describeCause(error.cause) }
-        : { _tag: "NotSent", code: undefined, ...stopped }
+        : { _tag: "NotSent", ...stopped }
     }
   }
 }

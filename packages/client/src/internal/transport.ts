@@ -16,6 +16,7 @@
  *   sending, and `internal error; reference = ...` for DNS and TLS failures. It cannot tell, so
  *   neither do we: those stay "maybe processed".
  */
+import * as Predicate from "effect/Predicate"
 
 /** Codes raised before a connection exists, so before any byte of the request was sent. */
 const connectCodes = new Set([
@@ -46,25 +47,30 @@ const denoCertificateFailure = /certificate/i
 
 const maxDepth = 8
 
-const causes = (error: unknown, depth = 0): Array<unknown> => {
-  if (depth > maxDepth || typeof error !== "object" || error === null) return []
-  const nested: Array<unknown> = []
-  if ("cause" in error) nested.push(...causes(error.cause, depth + 1))
-  if ("errors" in error && Array.isArray(error.errors)) {
-    for (const inner of error.errors) nested.push(...causes(inner, depth + 1))
-  }
-  return [error, ...nested]
+/** What the walk reads of an error in the chain: any of it may be missing, or of another type. */
+interface Link {
+  readonly cause?: unknown
+  readonly errors?: unknown
+  readonly code?: unknown
 }
 
-const codeOf = (error: unknown): string | undefined =>
-  typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined
+/** The objects of a cause chain, depth first: `cause`, then an `AggregateError`'s `errors`. */
+function* chainOf(error: unknown, depth = 0): Generator<Link> {
+  if (depth > maxDepth || !Predicate.isObject(error)) return
+  const link: Link = error
+  yield link
+  yield* chainOf(link.cause, depth + 1)
+  if (Array.isArray(link.errors)) for (const inner of link.errors) yield* chainOf(inner, depth + 1)
+}
 
-const messageOf = (error: unknown): string => error instanceof Error ? error.message : ""
+const codeOf = (link: Link): string | undefined => typeof link.code === "string" ? link.code : undefined
+
+const messageOf = (link: Link): string => link instanceof Error ? link.message : ""
 
 /** @internal A request that provably never left: what stopped it. */
 export interface NotSent {
   readonly reason: "Connect" | "Tls"
-  readonly code?: string
+  readonly code: string | undefined
   readonly detail: string
 }
 
@@ -74,9 +80,9 @@ const tlsAdvice = {
   certificate: "TLS certificate was rejected (a wrong space URL, or a proxy whose CA is not trusted?)"
 }
 
-const tls = (kind: keyof typeof tlsAdvice, cause: unknown, code?: string): NotSent => ({
+const tls = (kind: keyof typeof tlsAdvice, cause: unknown, code: string | undefined): NotSent => ({
   reason: "Tls",
-  ...(code !== undefined ? { code } : {}),
+  code,
   detail: `${tlsAdvice[kind]} (${describeCause(cause)})`
 })
 
@@ -88,10 +94,10 @@ const tls = (kind: keyof typeof tlsAdvice, cause: unknown, code?: string): NotSe
  * phase).
  */
 export const notSent = (error: unknown): NotSent | undefined => {
-  const chain = causes(error)
+  const chain = Array.from(chainOf(error))
   const codes = chain.map(codeOf).filter((code): code is string => code !== undefined)
   if (codes.length > 0) {
-    const certificate = codes.find((code) => isCertificateCode(code))
+    const certificate = codes.find(isCertificateCode)
     const handshake = codes.find(isHandshakeCode)
     const allBeforeSending = codes.every((code) => connectCodes.has(code) || isCertificateCode(code) || isHandshakeCode(code))
     if (!allBeforeSending) return undefined
@@ -101,19 +107,19 @@ export const notSent = (error: unknown): NotSent | undefined => {
   }
   const connecting = chain.map(messageOf).find((message) => message.includes(denoConnectMarker))
   if (connecting === undefined) return undefined
-  if (denoSocketFailure.test(connecting)) return { reason: "Connect", detail: describeCause(error) }
-  return tls(denoCertificateFailure.test(connecting) ? "certificate" : "handshake", error)
+  if (denoSocketFailure.test(connecting)) return { reason: "Connect", code: undefined, detail: describeCause(error) }
+  return tls(denoCertificateFailure.test(connecting) ? "certificate" : "handshake", error, undefined)
 }
 
 /** @internal A one-line description of a cause chain: messages and codes, never objects. */
 export const describeCause = (error: unknown): string => {
-  if (typeof error === "string") return error
-  const parts = causes(error).flatMap((cause) => {
+  const parts = Array.from(chainOf(error)).flatMap((cause) => {
     // OpenSSL's messages end in a newline and name its own source file: keep the first line.
     const message = messageOf(cause).split("\n")[0]!.trim()
     const code = codeOf(cause)
     const text = code === undefined || message.includes(code) ? message : `${message} (${code})`
     return text === "" ? [] : [text]
   })
+  // A string or a number (or an error saying nothing) is shown as it is.
   return parts.length === 0 ? String(error) : [...new Set(parts)].join(": ")
 }
