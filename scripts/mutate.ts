@@ -45,8 +45,11 @@ const modules: ReadonlyArray<Module> = [
       `${client}/CauseChains.test.ts`, `${client}/TransportFailures.test.ts`,
       `${client}/CreateCall.test.ts`,
       `${client}/CallControl.test.ts`,
+      `${client}/CallControlClient.test.ts`,
       `${client}/MalformedResponses.test.ts`,
-      `${client}/RetryPolicy.test.ts`
+      `${client}/RetryPolicy.test.ts`,
+      `${client}/Pacing.test.ts`,
+      `${client}/WireFaults.test.ts`
     ]
   },
   {

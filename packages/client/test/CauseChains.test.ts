@@ -230,6 +230,16 @@ describe("cause chains", () => {
         assert.instanceOf(error, CreateCallError.ApiRejected)
       }))
 
+    it.effect("a 302 whose body is lost: UnexpectedResponse by its status, with an empty snippet", () =>
+      Effect.gen(function*() {
+        const { layer, sent } = answering(302)
+        const error = yield* Effect.flip(createCall(input).pipe(Effect.provide(layer)))
+        assert.instanceOf(error, CreateCallError.UnexpectedResponse)
+        expect(error.status).toBe(302)
+        expect(error.bodySnippet).toBe("")
+        expect(sent.count).toBe(1)
+      }))
+
     it.effect("a 201 whose body is lost: OutcomeUnknown (ConnectionLost), never retried", () =>
       Effect.gen(function*() {
         const { layer, sent } = answering(201)

@@ -476,6 +476,55 @@ describe("createCall", () => {
         expect(yield* requestCount).toBe(1)
       }).pipe(Effect.provide(fakeClient(answers(created(201, {}))))))
 
+    describe("bodies at the edges of what the error shows", () => {
+      it.effect("a body of exactly 512 characters is kept whole; one more is cut with an ellipsis", () =>
+        Effect.gen(function*() {
+          const whole = yield* Effect.flip(createCall(input)).pipe(
+            Effect.provide(fakeClient(answers(() => new Response("x".repeat(512), { status: 200 }))))
+          )
+          assert.instanceOf(whole, CreateCallError.PlacedButUnreadable)
+          expect(whole.bodySnippet).toBe("x".repeat(512))
+          const cut = yield* Effect.flip(createCall(input)).pipe(
+            Effect.provide(fakeClient(answers(() => new Response("x".repeat(513), { status: 200 }))))
+          )
+          assert.instanceOf(cut, CreateCallError.PlacedButUnreadable)
+          expect(cut.bodySnippet).toBe(`${"x".repeat(512)}…`)
+        }))
+
+      it.effect("201 with an empty body: the detail says it is empty, not that it is no JSON", () =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(createCall(input))
+          assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
+          expect(error.detail).toBe("the body is empty")
+        }).pipe(Effect.provide(fakeClient(answers(() => new Response(" \n", { status: 201 }))))))
+
+      const { status: _status, to: _to, ...withoutStatusAndTo } = createResponseBody
+      it.effect("201 with a body missing two fields: the detail names both", () =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(createCall(input))
+          assert.instanceOf(error, CreateCallError.PlacedButUnreadable)
+          expect(error.detail).toContain(`["status"]`)
+          expect(error.detail).toContain(`["to"]`)
+        }).pipe(Effect.provide(fakeClient(answers(created(201, withoutStatusAndTo))))))
+
+      it.effect("a 500 whose body is only white space: 'an empty body'", () =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(createCall(input, once))
+          assert.instanceOf(error, CreateCallError.ServerError)
+          expect(error.detail).toBe("HTTP 500 with an empty body")
+        }).pipe(Effect.provide(fakeClient(answers(() => new Response(" \r\n", { status: 500 }))))))
+
+      it.effect("a 409 whose body is not SignalWire's and has no content type: the detail says so", () =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(createCall(input))
+          assert.instanceOf(error, CreateCallError.ApiRejected)
+          expect(error.detail).toBe("HTTP 409 with a body that is not a SignalWire error (no content type): conflict")
+        }).pipe(Effect.provide(fakeClient(answers(() =>
+          // Bytes rather than a string: a string body would get a text/plain content type.
+          new Response(new TextEncoder().encode("conflict"), { status: 409 })
+        )))))
+    })
+
     it.effect.each([301, 302, 307])("%i redirect: UnexpectedResponse, not followed", (code) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(createCall(input))

@@ -131,6 +131,13 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       expect(error.headers["retry-after"]).toBe("0")
     }))
 
+  it.scopedLive("429 with Retry-After followed by white space (fetch keeps it): still a number of seconds", () =>
+    Effect.gen(function*() {
+      const { error } = yield* failing(() => json(429, tooManyRequests, { "retry-after": "7  " }), { retry: RetryPolicy.none })
+      assertTag(error, "RateLimited")
+      expect(error.retryAfter).toStrictEqual(Duration.seconds(7))
+    }))
+
   it.scopedLive("500 on create: ServerError, sent once (the call may exist, so it is not retried by default)", () =>
     Effect.gen(function*() {
       const { error, requests } = yield* failing(() =>

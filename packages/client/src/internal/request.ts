@@ -232,7 +232,8 @@ const readAnswer = <A>(
         Effect.fail({
           _tag: "ErrorStatus",
           fields: errorFields(response, text),
-          retryAfter: response.status === 429 ? parseRetryAfter(response.headers["retry-after"], now) : undefined,
+          // Only a 429's is read (by `rateLimited`): a 503's Retry-After is not honoured.
+          retryAfter: parseRetryAfter(response.headers["retry-after"], now),
           headers: { ...response.headers }
         })
     )
