@@ -112,6 +112,23 @@ describe("call control through the client", () => {
       page([{ ...callJson, sid: "b3877c40-da60-4998-90ad-b792e98472ca" }], null)
     )))))
 
+  it.effect("a protocol-relative next_page_uri (//host/...) is another host: refused, never followed", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Stream.runCollect(listCalls()))
+      expect(error).toMatchObject({ _tag: "UnexpectedResponse", detail: "next_page_uri is not a path on the space" })
+      expect(yield* requests).toHaveLength(1)
+    }).pipe(Effect.provide(fakeClient(page([callJson], "//attacker.example.com/steal?Page=1")))))
+
+  it.effect("a next_page_uri given as a full URL on the space itself is followed as its path and query", () =>
+    Effect.gen(function*() {
+      const calls = yield* Stream.runCollect(listCalls())
+      expect(Chunk.size(calls)).toBe(2)
+      expect((yield* requests)[1]!.url).toBe(`https://${space}/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=1&PageSize=1`)
+    }).pipe(Effect.provide(fakeClient(answers(
+      page([callJson], `https://${space}/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=1&PageSize=1`),
+      page([{ ...callJson, sid: "b3877c40-da60-4998-90ad-b792e98472ca" }], null)
+    )))))
+
   it.effect("NoResponse and ServerFailure after the retries, and no credential in any error, message or log", () =>
     Effect.gen(function*() {
       const logs = makeLogRecorder()
