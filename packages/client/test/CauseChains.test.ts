@@ -93,6 +93,10 @@ describe("cause chains", () => {
         const refused = yield* outcome(fetchFailed(systemError("connect ECONNREFUSED 203.0.113.7:443", "ECONNREFUSED")))
         assert.instanceOf(refused.error, CreateCallError.TransportError)
         expect(refused.error.detail).toBe("fetch failed: connect ECONNREFUSED 203.0.113.7:443")
+        // Only a message's first line, without the white space around it (OpenSSL's end in a newline).
+        const padded = yield* outcome(fetchFailed(systemError("  connect ECONNREFUSED 203.0.113.7:443 \r\n    at TCPConnectWrap", "ECONNREFUSED")))
+        assert.instanceOf(padded.error, CreateCallError.TransportError)
+        expect(padded.error.detail).toBe("fetch failed: connect ECONNREFUSED 203.0.113.7:443")
       }))
   })
 
