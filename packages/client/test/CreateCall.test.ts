@@ -525,6 +525,13 @@ describe("createCall", () => {
         )))))
     })
 
+    it.effect("300 (the first status past the 2xx): UnexpectedResponse, not PlacedButUnreadable", () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(createCall(input))
+        assert.instanceOf(error, CreateCallError.UnexpectedResponse)
+        expect(error.status).toBe(300)
+      }).pipe(Effect.provide(fakeClient(answers(() => new Response("choose", { status: 300 }))))))
+
     it.effect.each([301, 302, 307])("%i redirect: UnexpectedResponse, not followed", (code) =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(createCall(input))

@@ -69,6 +69,7 @@ describe.each(httpClients)("drifted 201 bodies over the wire with %s", (_name, h
       const logged = logs.lines.filter((line) => line.includes("did not decode"))
       expect(logged).toHaveLength(unreadable.length === 0 ? 0 : 1)
       for (const field of unreadable) expect(logged[0]).toContain(`${field}=`)
+      if (unreadable.length > 0) expect(logged[0]).toContain("SignalWire Create Call: fields that did not decode")
       expect(yield* server.count).toBe(1)
     }))
 

@@ -22,12 +22,22 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Ref from "effect/Ref"
 import * as Stream from "effect/Stream"
-import { withinAMinute } from "./fixtures.js"
+import { makeSpanRecorder, withinAMinute } from "./fixtures.js"
 
 const call = (to: string) => createCall({ to, from: "+13103384645", url: "https://example.com/voice.xml" })
 const sidsOf = (calls: Iterable<{ readonly sid: string }>) => [...calls].map((c) => c.sid)
 
 describe("SignalWireClient.layerTest", () => {
+  it.effect("a handler's error is handed back as that very object, and no span is opened for it", () => {
+    const busy = new CreateCallError.ApiRejected({ status: 400, code: 13224, detail: "busy line", errors: [] })
+    return Effect.gen(function*() {
+      const tracing = makeSpanRecorder()
+      const error = yield* Effect.flip(call("+13105550100")).pipe(Effect.withTracer(tracing.tracer))
+      expect(error).toBe(busy)
+      expect(tracing.spans.map((span) => span.name)).toStrictEqual([])
+    }).pipe(Effect.provide(SignalWireClient.layerTest(() => Effect.fail(busy))))
+  })
+
   it.effect("remembers the calls it created: fetch, list (filtered, paged, newest first), an unknown sid is CallNotFound", () =>
     Effect.gen(function*() {
       const a = yield* call("+13105550001")
