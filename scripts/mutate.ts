@@ -157,8 +157,12 @@ const percent = (results: ReadonlyArray<MutantResult>): number => {
 }
 
 /** The source split at the mutant: before, the text it replaces, after (positions are 1-based). */
+/** Each mutated file as it was when its run started: what its mutants' locations refer to. */
+const sources = new Map<string, string>()
+
 const splitAt = (result: MutantResult): readonly [string, string, string] => {
-  const source = fs.readFileSync(path.resolve(root, result.fileName), "utf8")
+  const file = path.resolve(root, result.fileName)
+  const source = sources.get(file) ?? fs.readFileSync(file, "utf8")
   const lineStarts = [0]
   for (let index = 0; index < source.length; index++) if (source[index] === "\n") lineStarts.push(index + 1)
   const offset = ({ column, line }: { readonly line: number; readonly column: number }) => lineStarts[line - 1]! + column - 1
@@ -197,8 +201,16 @@ const mutate = async (module: Module, concurrency: number): Promise<Score> => {
     thresholds: { high: 95, low: threshold, break: null }
   }
   const started = Date.now()
-  const results = await recheckByHand(module, await new Stryker(options).runMutationTest())
-  return { module, results, seconds: (Date.now() - started) / 1000 }
+  // The tree as Stryker copies it now: the re-runs by hand use the same files, whatever is edited
+  // in the working tree meanwhile.
+  makeScratchCopy()
+  sources.set(path.resolve(root, module.file), fs.readFileSync(path.resolve(root, module.file), "utf8"))
+  try {
+    const results = await recheckByHand(module, await new Stryker(options).runMutationTest())
+    return { module, results, seconds: (Date.now() - started) / 1000 }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
 }
 
 // One per run: two runs (two modules at once) must not share it.
@@ -238,12 +250,10 @@ const recheckByHand = async (module: Module, results: Array<MutantResult>): Prom
   )
   if (suspects.length === 0) return results
   console.log(`\nRe-running ${suspects.length} mutant(s) of ${module.name} that Stryker did not kill, by hand`)
-  makeScratchCopy()
   const testFiles = git("ls-files", "--cached", "--others", "--exclude-standard")
-    .filter((file) => module.tests.some((glob) => globToRegExp(glob).test(file)))
+    .filter((file) => module.tests.some((glob) => globToRegExp(glob).test(file)) && fs.existsSync(path.join(scratch, file)))
   const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs")
-  try {
-    for (const result of suspects) {
+  for (const result of suspects) {
       const [before, , after] = splitAt(result)
       const target = path.join(scratch, path.relative(root, path.resolve(root, result.fileName)))
       fs.writeFileSync(target, `${before}${result.replacement ?? ""}${after}`)
@@ -256,9 +266,6 @@ const recheckByHand = async (module: Module, results: Array<MutantResult>): Prom
       result.status = run.status === 0 ? "Survived" : run.signal === null ? "Killed" : "Timeout"
       result.statusReason = "re-run by hand"
       console.log(`  ${module.file}:${result.location.start.line}:${result.location.start.column} ${result.mutatorName}: ${result.status}`)
-    }
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true })
   }
   return results
 }
