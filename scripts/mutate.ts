@@ -254,18 +254,18 @@ const recheckByHand = async (module: Module, results: Array<MutantResult>): Prom
     .filter((file) => module.tests.some((glob) => globToRegExp(glob).test(file)) && fs.existsSync(path.join(scratch, file)))
   const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs")
   for (const result of suspects) {
-      const [before, , after] = splitAt(result)
-      const target = path.join(scratch, path.relative(root, path.resolve(root, result.fileName)))
-      fs.writeFileSync(target, `${before}${result.replacement ?? ""}${after}`)
-      const run = spawnSync(process.execPath, [vitest, "run", "--config", "scripts/vitest.mutate.config.ts", "--bail=1", ...testFiles], {
-        cwd: scratch,
-        encoding: "utf8",
-        timeout: 10 * 60_000
-      })
-      fs.writeFileSync(target, `${before}${originalText(result)}${after}`)
-      result.status = run.status === 0 ? "Survived" : run.signal === null ? "Killed" : "Timeout"
-      result.statusReason = "re-run by hand"
-      console.log(`  ${module.file}:${result.location.start.line}:${result.location.start.column} ${result.mutatorName}: ${result.status}`)
+    const [before, , after] = splitAt(result)
+    const target = path.join(scratch, path.relative(root, path.resolve(root, result.fileName)))
+    fs.writeFileSync(target, `${before}${result.replacement ?? ""}${after}`)
+    const run = spawnSync(process.execPath, [vitest, "run", "--config", "scripts/vitest.mutate.config.ts", "--bail=1", ...testFiles], {
+      cwd: scratch,
+      encoding: "utf8",
+      timeout: 10 * 60_000
+    })
+    fs.writeFileSync(target, `${before}${originalText(result)}${after}`)
+    result.status = run.status === 0 ? "Survived" : run.signal === null ? "Killed" : "Timeout"
+    result.statusReason = "re-run by hand"
+    console.log(`  ${module.file}:${result.location.start.line}:${result.location.start.column} ${result.mutatorName}: ${result.status}`)
   }
   return results
 }
