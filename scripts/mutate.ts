@@ -81,6 +81,12 @@ const modules: ReadonlyArray<Module> = [
     tests: [`${schema}/CreateCallRequest.test.ts`, `${schema}/PhoneNumber.test.ts`, `${schema}/Sid.test.ts`, `${schema}/SipUri.test.ts`, `${schema}/MaxPrice.test.ts`, `${schema}/StatusCallbackEvent.test.ts`]
   },
   {
+    // The campaign's exactly-once step: sent once, looked up rather than sent again, or reported.
+    name: "campaign",
+    file: "packages/campaign/src/internal/placeCall.ts",
+    tests: ["packages/campaign/test/Campaign.test.ts"]
+  },
+  {
     name: "webhook",
     file: "packages/client/src/WebhookSignature.ts",
     tests: [`${client}/WebhookSignature.test.ts`, `${client}/Webhook.test.ts`]

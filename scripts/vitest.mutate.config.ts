@@ -14,7 +14,7 @@ import { defineConfig } from "vitest/config"
 
 const root = path.resolve(import.meta.dirname, "..")
 const conditions = ["@effect-signalwire/source", "import", "module", "node", "default"]
-const packages = "(schema|client|emulator)"
+const packages = "(schema|client|emulator|campaign)"
 
 const alias = [
   // `@effect-signalwire/client` -> packages/client/src/index.ts
