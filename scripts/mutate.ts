@@ -234,28 +234,22 @@ const makeScratchCopy = () => {
 }
 
 /**
- * Stryker 9.6's vitest runner gets some results wrong, so every mutant it did not kill is re-run
- * by hand before it is reported:
+ * Two kinds of result Stryker 9.6's vitest runner gets wrong are re-run by hand:
  * - every STATIC mutant (code run when a module loads, such as `export const safe = {...}`) is
  *   reported as surviving, the tests having run without it active (seen with
  *   `RetryPolicy.safe = {}`, which fails 20 tests by hand);
  * - a mutant covered by a few hundred tests is a "runtime error": the runner joins their names
- *   into one test-name RegExp, which is then too large (seen with the rules' `show`);
- * - a mutant that only `it.effect.each` cases kill can be reported as surviving (seen with
- *   createCall.ts's `status < 200 || status >= 300` → `false`, which the three redirect cases
- *   fail by hand): its survivors are not to be trusted either.
- * Each is re-run as Stryker would: the mutated text written into a scratch copy, the module's
- * tests run with vitest (same config); a failing test kills it, otherwise it survived. Mutants
- * "not covered" are re-run too, unless no mutant of the module is covered (then the tests never
- * loaded the mutated code, and the report says so).
+ *   into one test-name RegExp, which is then too large (seen with the rules' `show`).
+ * Each is re-run as Stryker would: the mutated text written into the scratch copy taken when the
+ * run started, the module's tests run with vitest (same config); a failing test kills it,
+ * otherwise it survived.
  */
 const recheckByHand = async (module: Module, results: Array<MutantResult>): Promise<Array<MutantResult>> => {
-  const loaded = results.some((result) => result.status !== "NoCoverage")
   const suspects = results.filter((result) =>
-    result.status === "Survived" || result.status === "RuntimeError" || (loaded && result.status === "NoCoverage")
+    (result.status === "Survived" && result.static === true) || result.status === "RuntimeError"
   )
   if (suspects.length === 0) return results
-  console.log(`\nRe-running ${suspects.length} mutant(s) of ${module.name} that Stryker did not kill, by hand`)
+  console.log(`\nRe-running ${suspects.length} static or erroring mutant(s) of ${module.name} by hand`)
   const testFiles = git("ls-files", "--cached", "--others", "--exclude-standard")
     .filter((file) => module.tests.some((glob) => globToRegExp(glob).test(file)) && fs.existsSync(path.join(scratch, file)))
   const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs")
