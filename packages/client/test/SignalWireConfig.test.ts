@@ -246,10 +246,12 @@ describe("SignalWireConfig", () => {
         expect(String(error)).toBe(`(Invalid data at SIGNALWIRE_API_TOKEN: "expected the project's API token (its API page), got an empty value")`)
       }))
 
-    it.effect("an empty authToken given to layer is refused too", () =>
+    it.effect("an empty or blank authToken given to layer is refused too", () =>
       Effect.gen(function*() {
-        const error = yield* Effect.flip(SignalWireConfig.make(options({ authToken: Redacted.make("") })))
-        expect(String(error)).toBe(`(Invalid data at authToken: "expected the project's API token (its API page), got an empty value")`)
+        for (const token of ["", " \t "]) {
+          const error = yield* Effect.flip(SignalWireConfig.make(options({ authToken: Redacted.make(token) })))
+          expect(String(error)).toBe(`(Invalid data at authToken: "expected the project's API token (its API page), got an empty value")`)
+        }
       }))
 
     it.effect("neither SIGNALWIRE_SPACE_URL nor SIGNALWIRE_API_HOSTNAME: a ConfigError naming both", () =>
@@ -357,6 +359,13 @@ describe("SignalWireConfig", () => {
         const { SIGNALWIRE_API_TOKEN: _, ...withoutToken } = env
         expectConfigError(yield* fromRecord(withoutToken), "SIGNALWIRE_API_TOKEN")
         expectConfigError(yield* fromRecord({ ...env, SIGNALWIRE_PROJECT_ID: 42 }), "SIGNALWIRE_PROJECT_ID")
+      }))
+
+    it.effect("a SignalWire variable bound to something other than a string is missing, not read", () =>
+      Effect.gen(function*() {
+        const result = yield* fromRecord({ ...env, SIGNALWIRE_PROJECT_ID: 42 })
+        assert.isTrue(Either.isLeft(result))
+        expect(String((result as Either.Left<unknown, never>).left)).toContain("Missing data at SIGNALWIRE_PROJECT_ID")
       }))
 
     it.effect("SignalWireClient.layerFromEnv places a call with the record's credentials", () =>
