@@ -1,5 +1,6 @@
 // The official SDK ships types (compatibility-api.d.ts) that its package.json "exports" hides from
-// NodeNext resolution; this declares the part of its documented API the tests use.
+// NodeNext resolution; this declares the part of its documented API the tests and the client
+// benchmark use (packages/client/tsconfig.test.json includes this file: one declaration for both).
 declare module "@signalwire/compatibility-api" {
   interface CallInstance {
     readonly sid: string
