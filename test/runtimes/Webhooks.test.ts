@@ -5,12 +5,12 @@
  * refused with 403. (Node runs the same handler in packages/emulator/test/Webhooks.test.ts.)
  */
 import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
+import { CreateCallRequest, Sid } from "@effect-signalwire/schema"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Queue from "effect/Queue"
-import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as esbuild from "esbuild"
 import { Miniflare } from "miniflare"
@@ -37,11 +37,15 @@ const emulatorCallbacks = (statusCallback: string) =>
         return HttpClientResponse.fromWeb(request, new Response(null, { status: 204 }))
       }))
     const emulator = yield* Emulator.make({ projects: [project] }).pipe(Effect.provideService(WebhookClient.WebhookClient, capture))
-    yield* emulator.createCall({
-      credentials: { username: project.projectId, password: Redacted.make(project.authToken) },
-      accountSid: project.projectId,
-      form: [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"], ["StatusCallback", statusCallback], ["StatusCallbackEvent", "ringing"], ["StatusCallbackEvent", "completed"]]
-    })
+    // Through the engine (no HTTP): the request as the HTTP app decodes it.
+    const request = yield* Effect.orDie(CreateCallRequest.decode({
+      to: "+13105678901",
+      from: "+13103384645",
+      url: "https://example.com/voice.xml",
+      statusCallback,
+      statusCallbackEvent: ["ringing", "completed"]
+    }))
+    yield* emulator.createCall(Sid.ProjectId.make(project.projectId), request)
     yield* TestClock.adjust("1 minute")
     // Signing goes through WebCrypto (a real promise): wait for both deliveries rather than
     // reading the queue the moment the test clock has moved.

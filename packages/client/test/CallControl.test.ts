@@ -18,7 +18,7 @@ import {
   updateCall
 } from "@effect-signalwire/client"
 import { Emulator, EmulatorServer, Fault, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
-import { ApiPath } from "@effect-signalwire/schema"
+import { ApiPath, CreateCallRequest, Sid } from "@effect-signalwire/schema"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -33,7 +33,6 @@ import * as Stream from "effect/Stream"
 
 const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
 const authToken = "PTcall-control-token"
-const credentials: Emulator.Credentials = { username: projectId, password: Redacted.make(authToken) }
 const to = "+13105678901"
 const from = "+13103384645"
 
@@ -73,11 +72,10 @@ const clientLayer = (url: string, httpClient: Layer.Layer<HttpClient.HttpClient>
 /** Places `n` calls through the engine (no HTTP), the i-th to `+1310555` then i; oldest first. */
 const placeCalls = (emulator: Emulator.Service, n: number) =>
   Effect.forEach(Array.from({ length: n }, (_, i) => i), (i) =>
-    emulator.createCall({
-      credentials,
-      accountSid: projectId,
-      form: [["To", `+1310555${String(i).padStart(4, "0")}`], ["From", from], ["Url", "https://example.com/voice.xml"]]
-    }))
+    Effect.flatMap(
+      Effect.orDie(CreateCallRequest.decode({ to: `+1310555${String(i).padStart(4, "0")}`, from, url: "https://example.com/voice.xml" })),
+      (request) => emulator.createCall(Sid.ProjectId.make(projectId), request)
+    ))
 
 const count = (log: RequestLog.Service, operation: Fault.Operation) => log.count({ operation })
 

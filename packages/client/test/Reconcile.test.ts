@@ -7,6 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, CreateCallError, findCreatedCalls, reconcile, SignalWireClient } from "@effect-signalwire/client"
 import { Emulator, EmulatorClient, Fault, FaultRules, RequestLog, WebhookClient } from "@effect-signalwire/emulator"
+import { CreateCallRequest, Sid } from "@effect-signalwire/schema"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -16,7 +17,6 @@ import { withinAMinute } from "./fixtures.js"
 
 const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
 const authToken = "PTreconcile-token"
-const credentials: Emulator.Credentials = { username: projectId, password: Redacted.make(authToken) }
 const request = { to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" } as const
 
 // No call here subscribes to status callbacks: the emulator's own HttpClient is never used.
@@ -35,10 +35,13 @@ const callCount = Effect.flatMap(emulator, (e) => Effect.map(e.calls, (calls) =>
 const creates = Effect.flatMap(RequestLog.RequestLog, (log) => log.count({ operation: "createCall" }))
 const fault = (rule: Fault.FaultRule) => Effect.flatMap(FaultRules.FaultRules, (faults) => faults.add(rule))
 
-/** A call placed through the engine, as another process of the project would. */
+/** A call placed through the engine (no HTTP), as another process of the project would. */
 const placeDirectly = (to: string) =>
   Effect.flatMap(emulator, (e) =>
-    e.createCall({ credentials, accountSid: projectId, form: [["To", to], ["From", request.from], ["Url", request.url]] }))
+    Effect.flatMap(
+      Effect.orDie(CreateCallRequest.decode({ to, from: request.from, url: request.url })),
+      (decoded) => e.createCall(Sid.ProjectId.make(projectId), decoded)
+    ))
 
 describe("findCreatedCalls", () => {
   it.effect("after a create whose answer was lost, finds the call it placed, not older calls or calls to others", () =>

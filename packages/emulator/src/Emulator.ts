@@ -1,9 +1,13 @@
 /**
  * The emulator's engine: a local SignalWire Calls API in memory, with no sockets.
  *
- * It keeps the calls of each configured project, answers the Calls operations as SignalWire
- * does (create, fetch, list, update, delete; Basic auth; the documented error bodies and
- * codes), plays each call's life on Effect's `Clock` (see `CallLife`), and POSTs signed status
+ * It keeps the calls of each configured project and answers the Calls operations (create,
+ * fetch, list, update, delete) on decoded values: a project's id, a call sid, the schema
+ * package's `CreateCallRequest` and `UpdateCallRequest`, a {@link ListFilter}. Its failures are
+ * the domain errors of `EmulatorError` (a call not found, not in a state that allows the
+ * operation, the calls-per-second limit, `MaxPricePerMinute`); what is HTTP (Basic auth, form
+ * and query decoding, SignalWire's error bodies, codes and statuses) is `EmulatorApp`'s. It
+ * plays each call's life on Effect's `Clock` (see `CallLife`), and POSTs signed status
  * callbacks through the `WebhookClient` it is given. Fault rules and the log of requests are
  * services of their own (`FaultRules`, `RequestLog`), applied in front of the routes by
  * `FaultMiddleware`; {@link layer} provides all three.
@@ -13,7 +17,7 @@
  *
  * @since 0.1.0
  */
-import type { Call, CallPage, CreateCallForm } from "@effect-signalwire/schema"
+import type { Call, CreateCallRequest, Sid, UpdateCallRequest } from "@effect-signalwire/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -23,7 +27,7 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type * as CallLife from "./CallLife.js"
-import type { EmulatorError } from "./EmulatorError.js"
+import type * as EmulatorError from "./EmulatorError.js"
 import type * as Fault from "./Fault.js"
 import * as FaultRules from "./FaultRules.js"
 import * as internal from "./internal/emulator.js"
@@ -85,65 +89,29 @@ export interface Options {
 }
 
 /**
- * The Basic auth credentials of a request.
+ * A time filter of "List all Calls": the calls whose time (start or end) is in
+ * `[first, last]` (`=`), on or before `last` (`<`), or on or after `first` (`>`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface Credentials {
-  readonly username: string
-  readonly password: Redacted.Redacted<string>
+export interface TimeFilter {
+  readonly comparison: "=" | "<" | ">"
+  readonly first: Date
+  readonly last: Date
 }
 
 /**
- * What every Calls request carries: its credentials (none: 401) and the `AccountSid` of its URL.
+ * Which calls {@link Service.listCalls} returns: every equality and every time filter must
+ * match (a call without that time matches no time filter). Empty: every call.
  *
  * @since 0.1.0
  * @category models
  */
-export interface CallsInput {
-  readonly credentials: Credentials | undefined
-  readonly accountSid: string
-}
-
-/**
- * `POST /Accounts/{AccountSid}/Calls`, with the form fields of its body.
- *
- * @since 0.1.0
- * @category models
- */
-export interface CreateCallInput extends CallsInput {
-  readonly form: CreateCallForm.FormParams
-}
-
-/**
- * `GET` or `DELETE /Accounts/{AccountSid}/Calls/{Sid}`.
- *
- * @since 0.1.0
- * @category models
- */
-export interface CallInput extends CallsInput {
-  readonly callSid: string
-}
-
-/**
- * `GET /Accounts/{AccountSid}/Calls`, with the query's fields.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ListCallsInput extends CallsInput {
-  readonly query: CreateCallForm.FormParams
-}
-
-/**
- * `POST /Accounts/{AccountSid}/Calls/{Sid}`, with the form fields of its body.
- *
- * @since 0.1.0
- * @category models
- */
-export interface UpdateCallInput extends CallInput {
-  readonly form: CreateCallForm.FormParams
+export interface ListFilter {
+  readonly equal?: ReadonlyArray<readonly ["to" | "from" | "parentCallSid" | "status", string]> | undefined
+  readonly startTime?: ReadonlyArray<TimeFilter> | undefined
+  readonly endTime?: ReadonlyArray<TimeFilter> | undefined
 }
 
 /**
@@ -158,15 +126,31 @@ export interface Service {
     readonly signingKey: Redacted.Redacted<string>
   }>
 
-  /** Creates a call (answered 201 over HTTP) and starts its life. */
-  readonly createCall: (request: CreateCallInput) => Effect.Effect<Call.Call, EmulatorError>
-  readonly fetchCall: (request: CallInput) => Effect.Effect<Call.Call, EmulatorError>
-  /** One page of the project's calls, newest first. */
-  readonly listCalls: (request: ListCallsInput) => Effect.Effect<CallPage.CallPage, EmulatorError>
-  /** Hangs a call up (`Status`), redirects it (`Url`) or moves its status callbacks. */
-  readonly updateCall: (request: UpdateCallInput) => Effect.Effect<Call.Call, EmulatorError>
-  /** Deletes the record of a call that has ended (answered 204 over HTTP). */
-  readonly deleteCall: (request: CallInput) => Effect.Effect<void, EmulatorError>
+  /**
+   * Takes one of the project's create slots under `callsPerSecond` (no limit: always). Checked
+   * apart from {@link createCall} because SignalWire checks it first: a create beyond the limit
+   * is refused whatever its parameters, and a refused one takes no slot.
+   */
+  readonly admitCall: (projectId: Sid.ProjectId) => Effect.Effect<void, EmulatorError.RateLimited>
+  /** Creates a call for the project and starts its life. */
+  readonly createCall: (
+    projectId: Sid.ProjectId,
+    request: CreateCallRequest.CreateCallRequest
+  ) => Effect.Effect<Call.Call, EmulatorError.PriceExceeded>
+  readonly fetchCall: (projectId: Sid.ProjectId, callSid: string) => Effect.Effect<Call.Call, EmulatorError.CallNotFound>
+  /** The project's calls that match the filter, newest first. */
+  readonly listCalls: (projectId: Sid.ProjectId, filter?: ListFilter) => Effect.Effect<ReadonlyArray<Call.Call>>
+  /** Hangs a call up (`status`), redirects it (`url`, `twiml`) or moves its status callbacks. */
+  readonly updateCall: (
+    projectId: Sid.ProjectId,
+    callSid: string,
+    request: UpdateCallRequest.UpdateCallRequest
+  ) => Effect.Effect<Call.Call, EmulatorError.CallNotFound | EmulatorError.CallNotInState>
+  /** Deletes the record of a call that has ended. */
+  readonly deleteCall: (
+    projectId: Sid.ProjectId,
+    callSid: string
+  ) => Effect.Effect<void, EmulatorError.CallNotFound | EmulatorError.CallNotInState>
 
   /** Every call of every project, oldest first. */
   readonly calls: Effect.Effect<ReadonlyArray<Call.Call>>
@@ -209,19 +193,16 @@ export class Emulator extends Context.Tag("@effect-signalwire/emulator/Emulator"
  * @example
  * ```ts
  * import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
- * import { Effect, Redacted } from "effect"
+ * import { CreateCallRequest, Sid } from "@effect-signalwire/schema"
+ * import { Effect } from "effect"
  *
  * const call = await Effect.runPromise(
  *   Effect.gen(function*() {
  *     const emulator = yield* Emulator.make()
- *     // The default project (Emulator.defaultProject) and its token.
- *     const projectId = "b3877c40-da60-4998-90ad-b792e98472af"
- *     const authToken = "PTemulator-token"
- *     return yield* emulator.createCall({
- *       credentials: { username: projectId, password: Redacted.make(authToken) },
- *       accountSid: projectId,
- *       form: [["To", "+13105678901"], ["From", "+13103384645"], ["Url", "https://example.com/voice.xml"]]
- *     })
+ *     // The default project (Emulator.defaultProject); no credentials: the engine is past HTTP.
+ *     const projectId = Sid.ProjectId.make("b3877c40-da60-4998-90ad-b792e98472af")
+ *     const request = yield* CreateCallRequest.decode({ to: "+13105678901", from: "+13103384645", url: "https://example.com/voice.xml" })
+ *     return yield* emulator.createCall(projectId, request)
  *   }).pipe(Effect.scoped, Effect.provide(WebhookClient.layerDiscard))
  * )
  * assert.strictEqual(call.status, "queued")

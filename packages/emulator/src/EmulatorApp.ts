@@ -12,15 +12,18 @@
  * | `GET` / `PUT /__emulator/outcomes` | the scripted outcomes / replace them |
  * | `POST /__emulator/reset` | forget calls, faults, requests and outcomes |
  *
- * What is HTTP lives here: Basic auth credentials read from the header, form bodies and queries,
- * error answers with SignalWire's bodies and codes; the `Emulator` engine answers each operation.
+ * What is HTTP lives here: Basic auth (the credentials read from the header, checked against the
+ * engine's projects and the URL's `AccountSid`: else 401, code 20003), form bodies and queries
+ * decoded with the schemas (a broken rule: 400 with the code documented for its parameter), and
+ * each domain error of the engine (`EmulatorError`) answered with SignalWire's status, body and
+ * code. The `Emulator` engine answers each operation on the decoded values.
  * Every request goes through `FaultMiddleware` first. {@link serve} serves the app with whatever
  * `HttpServer` is in context (Node's: `EmulatorServer.layer`; a test server:
  * `NodeHttpServer.layerTest`); `EmulatorClient` runs it in-process. No Node API is used here.
  *
  * @since 0.1.0
  */
-import { Call, CallPage } from "@effect-signalwire/schema"
+import { ApiPath, Call, CallPage, CreateCallForm, type Sid, UpdateCallRequest } from "@effect-signalwire/schema"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpRouter from "@effect/platform/HttpRouter"
@@ -36,15 +39,21 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as CallLife from "./CallLife.js"
-import { type Credentials, Emulator } from "./Emulator.js"
-import type { EmulatorError } from "./EmulatorError.js"
+import { Emulator } from "./Emulator.js"
+import type * as EmulatorError from "./EmulatorError.js"
 import * as Fault from "./Fault.js"
 import * as FaultMiddleware from "./FaultMiddleware.js"
 import { FaultRules } from "./FaultRules.js"
-import { errorResponse } from "./internal/errorResponse.js"
 import * as errors from "./internal/errors.js"
+import * as listing from "./internal/listing.js"
 import * as operations from "./internal/operations.js"
+import * as validation from "./internal/validation.js"
 import { RequestLog } from "./RequestLog.js"
+
+interface Credentials {
+  readonly username: string
+  readonly password: Redacted.Redacted<string>
+}
 
 const credentialsOf = (authorization: string | undefined): Credentials | undefined => {
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? "")
@@ -65,31 +74,70 @@ const notForm = errors.make(400, "object", [{ code: 21200, message: "The body mu
 interface Route {
   readonly emulator: Emulator["Type"]
   readonly request: HttpServerRequest.HttpServerRequest
-  readonly credentials: Credentials | undefined
-  readonly accountSid: string
+  /** Authenticates the request: the project whose token it carries and whose `AccountSid` is in its URL; else 401. */
+  readonly authenticate: Effect.Effect<Sid.ProjectId, errors.ErrorAnswer>
   readonly callSid: string
 }
 
-type Answer = (route: Route) => Effect.Effect<HttpServerResponse.HttpServerResponse, EmulatorError | HttpServerError.RequestError>
+type Answer = (
+  route: Route
+) => Effect.Effect<HttpServerResponse.HttpServerResponse, errors.ErrorAnswer | EmulatorError.EmulatorError | HttpServerError.RequestError>
+
+const decoded = <A, E>(decoding: Effect.Effect<A, E>, rejected: (error: E) => errors.ErrorAnswer) =>
+  Effect.mapError(decoding, rejected)
 
 // How each operation answers; faults were applied before (FaultMiddleware), whatever the route.
+// The order of the checks is SignalWire's: the body is read, the request authenticated, the
+// calls-per-second limit checked (Create Call), then the parameters decoded.
 const answers: { readonly [operation in Fault.Operation]: Answer } = {
-  createCall: ({ accountSid, credentials, emulator, request }) =>
-    Effect.flatMap(request.urlParamsBody, (form) => emulator.createCall({ credentials, accountSid, form })).pipe(
-      Effect.map((call) => callResponse(call, 201))
-    ),
-  listCalls: ({ accountSid, credentials, emulator, request }) =>
-    emulator.listCalls({ credentials, accountSid, query: [...new URL(request.url, "http://emulator").searchParams] }).pipe(
-      Effect.map((page) => HttpServerResponse.unsafeJson(Schema.encodeSync(CallPage.CallPage)(page)))
-    ),
-  fetchCall: ({ accountSid, callSid, credentials, emulator }) =>
-    Effect.map(emulator.fetchCall({ credentials, accountSid, callSid }), (call) => callResponse(call)),
-  updateCall: ({ accountSid, callSid, credentials, emulator, request }) =>
-    Effect.flatMap(request.urlParamsBody, (form) => emulator.updateCall({ credentials, accountSid, callSid, form })).pipe(
-      Effect.map((call) => callResponse(call))
-    ),
-  deleteCall: ({ accountSid, callSid, credentials, emulator }) =>
-    Effect.as(emulator.deleteCall({ credentials, accountSid, callSid }), HttpServerResponse.empty({ status: 204 }))
+  createCall: ({ authenticate, emulator, request }) =>
+    Effect.gen(function*() {
+      const form = yield* request.urlParamsBody
+      const projectId = yield* authenticate
+      yield* emulator.admitCall(projectId)
+      const input = yield* decoded(CreateCallForm.fromFormParams(form), validation.createCallRejected)
+      return callResponse(yield* emulator.createCall(projectId, input), 201)
+    }),
+  listCalls: ({ authenticate, emulator, request }) =>
+    Effect.gen(function*() {
+      const projectId = yield* authenticate
+      const query = yield* listing.parse([...new URL(request.url, "http://emulator").searchParams])
+      const calls = yield* emulator.listCalls(projectId, query.filter)
+      const page = listing.page(calls, query, ApiPath.calls(projectId))
+      return HttpServerResponse.unsafeJson(Schema.encodeSync(CallPage.CallPage)(page))
+    }),
+  fetchCall: ({ authenticate, callSid, emulator }) =>
+    Effect.gen(function*() {
+      const projectId = yield* authenticate
+      return callResponse(yield* emulator.fetchCall(projectId, callSid))
+    }),
+  updateCall: ({ authenticate, callSid, emulator, request }) =>
+    Effect.gen(function*() {
+      const form = yield* request.urlParamsBody
+      const projectId = yield* authenticate
+      const update = yield* decoded(UpdateCallRequest.fromFormParams(form), validation.parametersRejected)
+      return callResponse(yield* emulator.updateCall(projectId, callSid, update))
+    }),
+  deleteCall: ({ authenticate, callSid, emulator }) =>
+    Effect.gen(function*() {
+      const projectId = yield* authenticate
+      yield* emulator.deleteCall(projectId, callSid)
+      return HttpServerResponse.empty({ status: 204 })
+    })
+}
+
+const authenticate = (
+  emulator: Emulator["Type"],
+  credentials: Credentials | undefined,
+  accountSid: string
+): Effect.Effect<Sid.ProjectId, errors.ErrorAnswer> => {
+  const project = credentials === undefined ? undefined : emulator.projects.find((project) =>
+    project.projectId === credentials.username &&
+    Redacted.value(project.authToken) === Redacted.value(credentials.password)
+  )
+  return project !== undefined && project.projectId === accountSid
+    ? Effect.succeed(project.projectId as Sid.ProjectId)
+    : Effect.fail(errors.unauthorized())
 }
 
 const handler = (answer: Answer) =>
@@ -100,14 +148,14 @@ const handler = (answer: Answer) =>
     return yield* answer({
       emulator,
       request,
-      credentials: credentialsOf(request.headers.authorization),
-      accountSid: params.accountSid ?? "",
+      authenticate: authenticate(emulator, credentialsOf(request.headers.authorization), params.accountSid ?? ""),
       callSid: (params.callSid ?? "").replace(/\.json$/, "")
     }).pipe(
-      Effect.catchTags({
-        EmulatorError: (error) => Effect.succeed(errorResponse(error)),
-        RequestError: () => Effect.succeed(errorResponse(notForm))
-      })
+      Effect.catchAll((error) =>
+        Effect.succeed(errors.response(
+          error._tag === "ErrorAnswer" ? error : error._tag === "RequestError" ? notForm : errors.fromEngine(error)
+        ))
+      )
     )
   })
 
@@ -195,7 +243,7 @@ const routes = operations.basePaths.reduce(
 ).pipe(
   HttpRouter.mount(operations.adminPath, admin),
   Effect.catchTag("RouteNotFound", (error) =>
-    Effect.succeed(errorResponse(errors.notFound(error.request.originalUrl.split("?")[0]!))))
+    Effect.succeed(errors.response(errors.notFound(error.request.originalUrl.split("?")[0]!))))
 )
 
 /**

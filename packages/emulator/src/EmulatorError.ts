@@ -1,76 +1,127 @@
 /**
- * An error answer of the emulated API: its HTTP status and the error body SignalWire would
- * send, in the shape SignalWire uses for it:
+ * The errors of the emulator's engine (`Emulator`), named for the domain: a call that is not
+ * there, a call not in a state that allows what was asked, the calls-per-second limit, a call
+ * dearer than its `MaxPricePerMinute`. They carry no HTTP status or error body: `EmulatorApp`
+ * answers each as SignalWire does.
  *
- * - `object`: `{ "code": 20003, "message": "Authentication failed", "more_info": "...", "status": 401 }`
- *   (401, 404, 422, 429, 5xx, and 400 outside Create Call);
- * - `errors`: `{ "errors": [{ "code": "21205", "message": "...", "more_info": "..." }] }`, one item per
- *   broken rule, codes as numeric strings (Create Call's 400, as its spec declares).
- *
- * Every body decodes with the schema package's `ApiErrorBody` to the `apiError` it was made from.
+ * | error | SignalWire's answer |
+ * | --- | --- |
+ * | `CallNotFound` | 404, code 20404 |
+ * | `CallNotInState` (`redirect`) | 422, code 21220 |
+ * | `CallNotInState` (`delete`) | 422, code 20009 |
+ * | `RateLimited` | 429, code 20429, `Retry-After` |
+ * | `PriceExceeded` | 400, code 30010 (Create Call's errors array) |
  *
  * @since 0.1.0
  */
-import { ApiErrorBody } from "@effect-signalwire/schema"
 import * as Schema from "effect/Schema"
 
 /**
+ * No call of the project has this sid.
+ *
  * @since 0.1.0
  * @category errors
  * @example
  * ```ts
  * import { EmulatorError } from "@effect-signalwire/emulator"
- * import { ApiErrorBody } from "@effect-signalwire/schema"
  *
- * const detail = new ApiErrorBody.ApiErrorDetail({ message: "Authentication failed", code: 20003 })
- * const error = new EmulatorError.EmulatorError({
- *   status: 401,
- *   message: detail.message,
- *   apiError: new ApiErrorBody.ApiError({ message: detail.message, code: 20003, errors: [detail] }),
- *   shape: "object"
- * })
- * assert.strictEqual(error.status, 401)
+ * const error = new EmulatorError.CallNotFound({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", callSid: "CA1" })
+ * assert.strictEqual(error.message, "No call CA1 in project b3877c40-da60-4998-90ad-b792e98472af")
  * ```
  */
-export class EmulatorError extends Schema.TaggedError<EmulatorError>()("EmulatorError", {
-  status: Schema.Int,
-  message: Schema.String,
-  apiError: ApiErrorBody.ApiError,
-  shape: Schema.Literal("object", "errors"),
-  /** Sent as `Retry-After` (a 429 of the calls-per-second limit). */
-  retryAfterSeconds: Schema.optional(Schema.Int)
-}) {}
+export class CallNotFound extends Schema.TaggedError<CallNotFound>()("CallNotFound", {
+  projectId: Schema.String,
+  callSid: Schema.String
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `No call ${this.callSid} in project ${this.projectId}`
+  }
+}
 
 /**
- * The JSON body of the answer.
+ * The call's status does not allow the operation: a redirect of a call that has ended, the
+ * deletion of one that has not.
  *
  * @since 0.1.0
- * @category encoding
+ * @category errors
  * @example
  * ```ts
  * import { EmulatorError } from "@effect-signalwire/emulator"
- * import { ApiErrorBody } from "@effect-signalwire/schema"
  *
- * const detail = new ApiErrorBody.ApiErrorDetail({ message: "To is required", code: 21201 })
- * const error = new EmulatorError.EmulatorError({
- *   status: 400,
- *   message: detail.message,
- *   apiError: new ApiErrorBody.ApiError({ message: detail.message, code: 21201, errors: [detail] }),
- *   shape: "errors"
- * })
- * // Create Call's 400 shape: codes as numeric strings.
- * assert.deepStrictEqual(EmulatorError.toJson(error), { errors: [{ code: "21201", message: "To is required" }] })
+ * const error = new EmulatorError.CallNotInState({ callSid: "CA1", status: "completed", operation: "redirect" })
+ * assert.strictEqual(error.message, "Call CA1 is completed: it cannot be redirected")
  * ```
  */
-export const toJson = (error: EmulatorError): unknown =>
-  error.shape === "object"
-    ? Schema.encodeSync(ApiErrorBody.ApiErrorBody)(
-      new ApiErrorBody.ApiError({ ...error.apiError, errors: [error.apiError.errors[0]], status: error.status })
-    )
-    : {
-      errors: error.apiError.errors.map((detail) => ({
-        ...(detail.code !== undefined ? { code: String(detail.code) } : {}),
-        message: detail.message,
-        ...(detail.moreInfo !== undefined ? { more_info: detail.moreInfo } : {})
-      }))
-    }
+export class CallNotInState extends Schema.TaggedError<CallNotInState>()("CallNotInState", {
+  callSid: Schema.String,
+  status: Schema.String,
+  operation: Schema.Literal("redirect", "delete")
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `Call ${this.callSid} is ${this.status}: it cannot be ${this.operation === "redirect" ? "redirected" : "deleted"}`
+  }
+}
+
+/**
+ * The project's creates are beyond `callsPerSecond`; a slot frees in `retryAfterSeconds`.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { EmulatorError } from "@effect-signalwire/emulator"
+ *
+ * const error = new EmulatorError.RateLimited({ projectId: "b3877c40-da60-4998-90ad-b792e98472af", retryAfterSeconds: 1 })
+ * assert.strictEqual(error.retryAfterSeconds, 1)
+ * ```
+ */
+export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
+  projectId: Schema.String,
+  retryAfterSeconds: Schema.Int
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `Project ${this.projectId} is over its calls-per-second limit: retry after ${this.retryAfterSeconds} s`
+  }
+}
+
+/**
+ * The emulator's price per minute is above the request's `maxPricePerMinute`: no call placed.
+ *
+ * @since 0.1.0
+ * @category errors
+ * @example
+ * ```ts
+ * import { EmulatorError } from "@effect-signalwire/emulator"
+ *
+ * const error = new EmulatorError.PriceExceeded({ pricePerMinute: 0.0065, maxPricePerMinute: 0.005 })
+ * assert.strictEqual(error.message, "A call costs 0.0065 per minute, above the maximum 0.005")
+ * ```
+ */
+export class PriceExceeded extends Schema.TaggedError<PriceExceeded>()("PriceExceeded", {
+  pricePerMinute: Schema.Number,
+  maxPricePerMinute: Schema.Number
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `A call costs ${this.pricePerMinute} per minute, above the maximum ${this.maxPricePerMinute}`
+  }
+}
+
+/**
+ * Any error of the engine.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type EmulatorError = CallNotFound | CallNotInState | RateLimited | PriceExceeded

@@ -19,7 +19,6 @@ import * as Effect from "effect/Effect"
 import { FaultRules } from "./FaultRules.js"
 import { drop } from "./internal/connection.js"
 import * as errors from "./internal/errors.js"
-import { errorResponse } from "./internal/errorResponse.js"
 import { classify, isAdmin } from "./internal/operations.js"
 import { RequestLog } from "./RequestLog.js"
 
@@ -67,11 +66,11 @@ export const middleware = <E, R>(
           yield* Effect.sleep(fault.millis)
           break
         case "RateLimited":
-          return errorResponse(errors.tooManyRequests()).pipe(
+          return errors.response(errors.tooManyRequests()).pipe(
             HttpServerResponse.setHeader("retry-after", String(fault.retryAfterSeconds))
           )
         case "ServerError":
-          return errorResponse(errors.serverError(fault.status))
+          return errors.response(errors.serverError(fault.status))
         case "Drop":
           yield* fault.afterProcessing ? Effect.ignore(app) : Effect.ignore(request.text)
           return yield* drop

@@ -14,9 +14,8 @@ import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { credentials, form, makeEmulator, paramsOf, projectId, projects, type Received, signingKey } from "./utils.js"
+import { createFromForm, form, makeEmulator, paramsOf, projectId, projects, type Received, signingKey } from "./utils.js"
 
-const request = { credentials, accountSid: projectId }
 const app = "https://app.example.com"
 
 const isSigned = (received: Received) =>
@@ -67,7 +66,7 @@ describe("the emulator's AMD and recording callbacks", () => {
   it.scoped("an answered call: status, AMD result and recording events, in order, signed, decodable", () =>
     Effect.gen(function*() {
       const { callbacks, emulator } = yield* makeEmulator()
-      const call = yield* emulator.createCall({ ...request, form: recordedCall("+15005550005", { RecordingChannels: "dual" }) })
+      const call = yield* createFromForm(emulator, recordedCall("+15005550005", { RecordingChannels: "dual" }))
       yield* TestClock.adjust("1 minute")
       const received = yield* takeAll(callbacks)
       expect(received.map((r) => [new URL(r.url).pathname, paramsOf(r).CallStatus ?? paramsOf(r).RecordingStatus ?? paramsOf(r).AnsweredBy]))
@@ -99,15 +98,15 @@ describe("the emulator's AMD and recording callbacks", () => {
   it.scoped("GET methods put the fields in the signed URL; only the subscribed recording events are sent", () =>
     Effect.gen(function*() {
       const { callbacks, emulator } = yield* makeEmulator()
-      yield* emulator.createCall({
-        ...request,
-        form: recordedCall("+13105678901", {
+      yield* createFromForm(
+        emulator,
+        recordedCall("+13105678901", {
           StatusCallbackEvent: "completed",
           AsyncAmdStatusCallbackMethod: "GET",
           RecordingStatusCallbackMethod: "GET",
           RecordingStatusCallbackEvent: "completed"
         })
-      })
+      )
       yield* TestClock.adjust("1 minute")
       const received = yield* takeAll(callbacks)
       const gets = received.filter((r) => r.method === "GET")
@@ -120,8 +119,8 @@ describe("the emulator's AMD and recording callbacks", () => {
   it.scoped("a call never answered sends neither AMD nor recording callbacks; without AsyncAmd, no AMD callback", () =>
     Effect.gen(function*() {
       const { callbacks, emulator } = yield* makeEmulator()
-      yield* emulator.createCall({ ...request, form: recordedCall("+15005550003") }) // busy
-      yield* emulator.createCall({ ...request, form: recordedCall("+13105678901", { AsyncAmd: "false" }) })
+      yield* createFromForm(emulator, recordedCall("+15005550003")) // busy
+      yield* createFromForm(emulator, recordedCall("+13105678901", { AsyncAmd: "false" }))
       yield* TestClock.adjust("1 minute")
       const paths = (yield* takeAll(callbacks)).map((r) => new URL(r.url).pathname)
       expect(paths.filter((path) => path === "/amd")).toStrictEqual([])
@@ -168,9 +167,9 @@ describe("Webhook.toWebHandler on Node, fed by the emulator over real HTTP", () 
 
       // Moving the test clock a minute must not time out a delivery that is in flight over real HTTP.
       const emulator = yield* Emulator.make({ projects, callbackTimeout: "1 day" }).pipe(Effect.provide(WebhookClient.layerFetch))
-      yield* emulator.createCall({
-        ...request,
-        form: form({
+      yield* createFromForm(
+        emulator,
+        form({
           To: "+15005550005",
           From: "+13103384645",
           Url: "https://example.com/voice.xml",
@@ -183,7 +182,7 @@ describe("Webhook.toWebHandler on Node, fed by the emulator over real HTTP", () 
           Record: "true",
           RecordingStatusCallback: `${origin}/recording`
         })
-      })
+      )
       yield* TestClock.adjust("1 minute")
       const seen: Array<string> = []
       while (seen.length < 5) seen.push(yield* Queue.take(handled))

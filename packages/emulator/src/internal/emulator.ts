@@ -1,21 +1,19 @@
 /**
  * The engine: calls in memory per project, their lives on Effect's `Clock` and their signed
- * status callbacks. (Fault rules and the request log are `FaultRules` and `RequestLog`.)
+ * status callbacks; operations on decoded values, failing with the domain errors of
+ * `EmulatorError`. (Authentication, decoding and error answers are the HTTP app's; fault rules
+ * and the request log are `FaultRules` and `RequestLog`.)
  *
  * @internal
  */
-import type { CreateCallForm as CreateCallFormModule, CreateCallRequest, Recording, StatusCallbackEvent } from "@effect-signalwire/schema"
-import {
-  ApiPath,
-  AsyncAmdStatusCallback,
-  Call,
-  CallStatus,
-  CreateCallForm,
-  RecordingStatusCallback,
-  Sid,
-  StatusCallback,
+import type {
+  CreateCallForm as CreateCallFormModule,
+  CreateCallRequest,
+  Recording,
+  StatusCallbackEvent,
   UpdateCallRequest
 } from "@effect-signalwire/schema"
+import { ApiPath, AsyncAmdStatusCallback, Call, CallStatus, RecordingStatusCallback, Sid, StatusCallback } from "@effect-signalwire/schema"
 import * as WebhookSignature from "@effect-signalwire/client/WebhookSignature"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -24,7 +22,6 @@ import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as FiberMap from "effect/FiberMap"
 import * as FiberSet from "effect/FiberSet"
 import * as HashMap from "effect/HashMap"
@@ -37,10 +34,8 @@ import type * as Scope from "effect/Scope"
 import * as CallLife from "../CallLife.js"
 import { WebhookClient } from "../WebhookClient.js"
 import type * as Emulator from "../Emulator.js"
-import type { EmulatorError } from "../EmulatorError.js"
-import * as errors from "./errors.js"
+import { CallNotFound, CallNotInState, PriceExceeded, RateLimited } from "../EmulatorError.js"
 import * as listing from "./listing.js"
-import { createCallRejected, parametersRejected } from "./validation.js"
 
 // One line for a person watching the emulator: the reason and the system error code (such as
 // ECONNREFUSED), not the cause's stack through Effect's internals.
@@ -237,23 +232,18 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
     const statusLock = yield* Effect.makeSemaphore(1)
     const deliveries = yield* FiberSet.make()
 
-    const authenticate = (request: Emulator.CallsInput): Effect.Effect<Project, EmulatorError> => {
-      const credentials = request.credentials
-      const project = credentials === undefined ? undefined : projects.find((project) =>
-        project.projectId === credentials.username &&
-        Redacted.value(project.authToken) === Redacted.value(credentials.password)
-      )
-      return project !== undefined && project.projectId === request.accountSid
-        ? Effect.succeed(project)
-        : Effect.fail(errors.unauthorized())
-    }
+    // A project the engine does not serve has no calls; its creates are signed with its id as key
+    // (the HTTP app only ever passes a configured project).
+    const projectOf = (projectId: string): Project =>
+      projects.find((project) => project.projectId === projectId) ??
+        { projectId, authToken: Redacted.make(projectId), signingKey: Redacted.make(projectId) }
 
-    const find = (project: Project, callSid: string): Effect.Effect<CallRecord, EmulatorError> =>
+    const find = (projectId: string, callSid: string): Effect.Effect<CallRecord, CallNotFound> =>
       Effect.flatMap(Ref.get(store), (calls) => {
         const record = HashMap.get(calls, callSid)
-        return Option.isSome(record) && record.value.project.projectId === project.projectId
+        return Option.isSome(record) && record.value.project.projectId === projectId
           ? Effect.succeed(record.value)
-          : Effect.fail(errors.notFound(`${callsPath(project.projectId)}/${callSid}.json`))
+          : Effect.fail(new CallNotFound({ projectId, callSid }))
       })
 
     // Moves a call to `status` and queues the status callback the request subscribed to. Atomic:
@@ -411,29 +401,25 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
     // seconds when it is below 1): beyond it, 429 with the seconds until a slot frees.
     const callsPerSecond = options.callsPerSecond
     const admitted = yield* Ref.make(HashMap.empty<string, ReadonlyArray<number>>())
-    const admit = (projectId: string): Effect.Effect<void, EmulatorError> => {
+    const admitCall = (projectId: string): Effect.Effect<void, RateLimited> => {
       if (callsPerSecond === undefined) return Effect.void
       const window = Math.max(1000, 1000 / callsPerSecond)
       const limit = Math.max(1, Math.floor((callsPerSecond * window) / 1000))
       return Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        Effect.flatten(Ref.modify(admitted, (all): readonly [Effect.Effect<void, EmulatorError>, HashMap.HashMap<string, ReadonlyArray<number>>] => {
+        Effect.flatten(Ref.modify(admitted, (all): readonly [Effect.Effect<void, RateLimited>, HashMap.HashMap<string, ReadonlyArray<number>>] => {
           const recent = Option.getOrElse(HashMap.get(all, projectId), () => []).filter((at) => at > now - window)
           if (recent.length >= limit) {
             const retryAfter = Math.max(1, Math.ceil((recent[0]! + window - now) / 1000))
-            return [Effect.fail(errors.tooManyRequests(retryAfter)), HashMap.set(all, projectId, recent)] as const
+            return [Effect.fail(new RateLimited({ projectId, retryAfterSeconds: retryAfter })), HashMap.set(all, projectId, recent)] as const
           }
           return [Effect.void, HashMap.set(all, projectId, [...recent, now])] as const
         })))
     }
 
-    const createCall = Effect.fn("Emulator.createCall")(function*(request: Emulator.CreateCallInput) {
-      const project = yield* authenticate(request)
-      yield* admit(project.projectId)
-      const input: CreateCallRequest.CreateCallRequest = yield* CreateCallForm.fromFormParams(request.form).pipe(
-        Effect.mapError(createCallRejected)
-      )
+    const createCall = Effect.fn("Emulator.createCall")(function*(projectId: Sid.ProjectId, input: CreateCallRequest.CreateCallRequest) {
+      const project = projectOf(projectId)
       if (input.maxPricePerMinute !== undefined && Number(input.maxPricePerMinute) < pricePerMinute) {
-        return yield* Effect.fail(errors.maxPriceExceeded(pricePerMinute))
+        return yield* Effect.fail(new PriceExceeded({ pricePerMinute, maxPricePerMinute: Number(input.maxPricePerMinute) }))
       }
       const sid = yield* uuid
       const at = yield* now
@@ -497,31 +483,30 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       return call
     })
 
-    const fetchCall = Effect.fn("Emulator.fetchCall")(function*(request: Emulator.CallInput) {
-      const project = yield* authenticate(request)
-      return (yield* find(project, request.callSid)).call
+    const fetchCall = Effect.fn("Emulator.fetchCall")(function*(projectId: Sid.ProjectId, callSid: string) {
+      return (yield* find(projectId, callSid)).call
     })
 
-    const listCalls = Effect.fn("Emulator.listCalls")(function*(request: Emulator.ListCallsInput) {
-      const project = yield* authenticate(request)
-      const query = yield* Either.match(listing.parse(request.query), { onLeft: Effect.fail, onRight: Effect.succeed })
-      const calls = Arr.fromIterable(HashMap.values(yield* Ref.get(store)))
-        .filter((record) => record.project.projectId === project.projectId)
+    const listCalls = Effect.fn("Emulator.listCalls")(function*(projectId: Sid.ProjectId, filter: Emulator.ListFilter = {}) {
+      return Arr.fromIterable(HashMap.values(yield* Ref.get(store)))
+        .filter((record) => record.project.projectId === projectId)
         .sort((a, b) => b.order - a.order)
         .map((record) => record.call)
-      return listing.page(calls.filter(listing.matches(query)), query, callsPath(project.projectId))
+        .filter(listing.matches(filter))
     })
 
-    const updateCall = Effect.fn("Emulator.updateCall")(function*(request: Emulator.UpdateCallInput) {
-      const project = yield* authenticate(request)
-      const update = yield* UpdateCallRequest.fromFormParams(request.form).pipe(Effect.mapError(parametersRejected))
-      const record = yield* find(project, request.callSid)
+    const updateCall = Effect.fn("Emulator.updateCall")(function*(
+      projectId: Sid.ProjectId,
+      callSid: string,
+      update: UpdateCallRequest.UpdateCallRequest
+    ) {
+      const record = yield* find(projectId, callSid)
       const redirect = update.url !== undefined || update.twiml !== undefined
       if (update.status === undefined && redirect && CallStatus.isFinal(record.call.status)) {
-        return yield* Effect.fail(errors.invalidCallState("Call is not in-progress. Cannot redirect."))
+        return yield* Effect.fail(new CallNotInState({ callSid, status: record.call.status, operation: "redirect" }))
       }
       yield* Ref.update(store, (calls) =>
-        HashMap.modify(calls, request.callSid, (current) => ({
+        HashMap.modify(calls, callSid, (current) => ({
           ...current,
           url: update.url ?? current.url,
           callbacks: update.statusCallback === undefined && update.statusCallbackMethod === undefined
@@ -535,25 +520,27 @@ export const make = (options: Emulator.Options = {}): Effect.Effect<Emulator.Ser
       if (update.status !== undefined) {
         const status = update.status
         yield* statusLock.withPermits(1)(Effect.gen(function*() {
-          const current = (yield* find(project, request.callSid)).call.status
+          const current = (yield* find(projectId, callSid)).call.status
           // `canceled` ends a call that is not answered yet; `completed` ends it whatever its state.
           if (CallStatus.isFinal(current) || (status === "canceled" && current === "in-progress")) return
-          yield* FiberMap.remove(lives, request.callSid)
-          yield* transitionLocked(request.callSid, current === "in-progress" ? "completed" : "canceled")
+          yield* FiberMap.remove(lives, callSid)
+          yield* transitionLocked(callSid, current === "in-progress" ? "completed" : "canceled")
         }))
       }
-      return (yield* find(project, request.callSid)).call
+      return (yield* find(projectId, callSid)).call
     })
 
-    const deleteCall = Effect.fn("Emulator.deleteCall")(function*(request: Emulator.CallInput) {
-      const project = yield* authenticate(request)
-      const record = yield* find(project, request.callSid)
-      if (!CallStatus.isFinal(record.call.status)) return yield* Effect.fail(errors.notComplete())
-      yield* Ref.update(store, HashMap.remove(request.callSid))
+    const deleteCall = Effect.fn("Emulator.deleteCall")(function*(projectId: Sid.ProjectId, callSid: string) {
+      const record = yield* find(projectId, callSid)
+      if (!CallStatus.isFinal(record.call.status)) {
+        return yield* Effect.fail(new CallNotInState({ callSid, status: record.call.status, operation: "delete" }))
+      }
+      yield* Ref.update(store, HashMap.remove(callSid))
     })
 
     return {
       projects: projects.map(({ authToken, projectId, signingKey }) => ({ projectId, authToken, signingKey })),
+      admitCall,
       createCall,
       fetchCall,
       listCalls,

@@ -1,5 +1,6 @@
 /**
- * "List all Calls": the query's filters and paging, read and applied as documented.
+ * "List all Calls": the query's filters and paging, read (by the HTTP app: a `ListQuery`, or a
+ * 400 answer) and applied as documented (the filter by the engine, the paging by the app).
  *
  * - `To`, `From`, `ParentCallSid`, `Status`: equal.
  * - `StartTime`, `EndTime` with `=`, `<` (on or before) and `>` (on or after): a day
@@ -13,22 +14,17 @@
 import type { Call } from "@effect-signalwire/schema"
 import { CallPage } from "@effect-signalwire/schema"
 import * as Either from "effect/Either"
-import type { EmulatorError } from "../EmulatorError.js"
+import type * as Emulator from "../Emulator.js"
+import type { ErrorAnswer } from "./errors.js"
 import { invalidParameter } from "./validation.js"
 
 type Params = ReadonlyArray<readonly [string, string]>
 
-interface TimeFilter {
-  readonly comparison: "=" | "<" | ">"
-  readonly first: number
-  readonly last: number
-}
+type TimeFilter = Emulator.TimeFilter
 
-/** @internal */
+/** The filter (for the engine), the page asked for, and the filters as sent (for the links). @internal */
 export interface ListQuery {
-  readonly equal: ReadonlyArray<readonly [keyof Call.Call, string]>
-  readonly startTime: ReadonlyArray<TimeFilter>
-  readonly endTime: ReadonlyArray<TimeFilter>
+  readonly filter: Emulator.ListFilter
   readonly page: number
   readonly pageSize: number
   readonly filters: Params
@@ -37,21 +33,21 @@ export interface ListQuery {
 const day = 86_400_000
 const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/
 
-const timeFilter = (name: string, comparison: TimeFilter["comparison"], value: string): Either.Either<TimeFilter, EmulatorError> => {
+const timeFilter = (name: string, comparison: TimeFilter["comparison"], value: string): Either.Either<TimeFilter, ErrorAnswer> => {
   const dayMatch = dateOnly.exec(value)
   if (dayMatch !== null) {
     const first = Date.UTC(Number(dayMatch[1]), Number(dayMatch[2]) - 1, Number(dayMatch[3]))
-    if (!Number.isNaN(first)) return Either.right({ comparison, first, last: first + day - 1 })
+    if (!Number.isNaN(first)) return Either.right({ comparison, first: new Date(first), last: new Date(first + day - 1) })
   }
   const instant = Date.parse(value)
   if (Number.isNaN(instant) || !/\d{4}/.test(value)) {
     return Either.left(invalidParameter(name, `must be a date (2024-05-01) or a date-time (ISO 8601 or RFC 2822) (got ${JSON.stringify(value)})`))
   }
   const second = Math.floor(instant / 1000) * 1000
-  return Either.right({ comparison, first: second, last: second + 999 })
+  return Either.right({ comparison, first: new Date(second), last: new Date(second + 999) })
 }
 
-const integer = (name: string, value: string, min: number, max: number): Either.Either<number, EmulatorError> => {
+const integer = (name: string, value: string, min: number, max: number): Either.Either<number, ErrorAnswer> => {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN
   return n >= min && n <= max
     ? Either.right(n)
@@ -64,9 +60,9 @@ const statuses: ReadonlyArray<string> = ["queued", "ringing", "in-progress", "ca
 const equalFields = { To: "to", From: "from", ParentCallSid: "parentCallSid", Status: "status" } as const
 
 /** @internal */
-export const parse = (params: Params): Either.Either<ListQuery, EmulatorError> =>
+export const parse = (params: Params): Either.Either<ListQuery, ErrorAnswer> =>
   Either.gen(function*() {
-    const equal: Array<readonly [keyof Call.Call, string]> = []
+    const equal: Array<readonly [(typeof equalFields)[keyof typeof equalFields], string]> = []
     const startTime: Array<TimeFilter> = []
     const endTime: Array<TimeFilter> = []
     const filters: Array<readonly [string, string]> = []
@@ -102,7 +98,7 @@ export const parse = (params: Params): Either.Either<ListQuery, EmulatorError> =
       }
       filters.push([name, value])
     }
-    return { equal, startTime, endTime, page, pageSize, filters }
+    return { filter: { equal, startTime, endTime }, page, pageSize, filters }
   })
 
 const timeMatches = (time: Date | null, filter: TimeFilter) => {
@@ -110,19 +106,19 @@ const timeMatches = (time: Date | null, filter: TimeFilter) => {
   const t = time.getTime()
   switch (filter.comparison) {
     case "=":
-      return t >= filter.first && t <= filter.last
+      return t >= filter.first.getTime() && t <= filter.last.getTime()
     case "<":
-      return t <= filter.last
+      return t <= filter.last.getTime()
     case ">":
-      return t >= filter.first
+      return t >= filter.first.getTime()
   }
 }
 
 /** @internal */
-export const matches = (query: ListQuery) => (call: Call.Call): boolean =>
-  query.equal.every(([field, value]) => call[field] === value) &&
-  query.startTime.every((filter) => timeMatches(call.startTime, filter)) &&
-  query.endTime.every((filter) => timeMatches(call.endTime, filter))
+export const matches = (filter: Emulator.ListFilter) => (call: Call.Call): boolean =>
+  (filter.equal ?? []).every(([field, value]) => call[field] === value) &&
+  (filter.startTime ?? []).every((time) => timeMatches(call.startTime, time)) &&
+  (filter.endTime ?? []).every((time) => timeMatches(call.endTime, time))
 
 /**
  * The page of `calls` (already filtered, newest first) the query asks for.

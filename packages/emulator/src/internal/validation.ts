@@ -20,8 +20,7 @@
  */
 import type * as Arr from "effect/Array"
 import * as ParseResult from "effect/ParseResult"
-import type { EmulatorError } from "../EmulatorError.js"
-import { type Detail, make } from "./errors.js"
+import { type Detail, type ErrorAnswer, make } from "./errors.js"
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1)
 
@@ -70,11 +69,11 @@ export const details = (error: ParseResult.ParseError): Arr.NonEmptyReadonlyArra
 }
 
 /** Create Call's 400: every broken rule, in the errors-array shape. @internal */
-export const createCallRejected = (error: ParseResult.ParseError): EmulatorError => make(400, "errors", details(error))
+export const createCallRejected = (error: ParseResult.ParseError): ErrorAnswer => make(400, "errors", details(error))
 
 /** 400 of the other operations: the first broken rule, in the object shape. @internal */
-export const parametersRejected = (error: ParseResult.ParseError): EmulatorError => make(400, "object", [details(error)[0]])
+export const parametersRejected = (error: ParseResult.ParseError): ErrorAnswer => make(400, "object", [details(error)[0]])
 
 /** A query parameter that is not what the API accepts. @internal */
-export const invalidParameter = (parameter: string, rule: string): EmulatorError =>
+export const invalidParameter = (parameter: string, rule: string): ErrorAnswer =>
   make(400, "object", [{ code: 21200, message: `${parameter} ${rule}` }])

@@ -1,6 +1,6 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import { WebhookSignature } from "@effect-signalwire/client"
-import { Emulator, EmulatorError, WebhookClient } from "@effect-signalwire/emulator"
+import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
 import { ApiErrorBody, Call, StatusCallback } from "@effect-signalwire/schema"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
@@ -18,6 +18,8 @@ import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import {
+  type Answer,
+  callsApi,
   credentials,
   form,
   makeEmulator,
@@ -42,11 +44,11 @@ const allEvents = { StatusCallback: "https://app.example.com/status", StatusCall
 const request = { credentials, accountSid: projectId }
 
 /** The error an operation failed with. */
-const failure = <A>(effect: Effect.Effect<A, EmulatorError.EmulatorError>) => Effect.flip(effect)
+const failure = <A>(effect: Effect.Effect<A, Answer>) => Effect.flip(effect)
 
 /** The `code`s of an error's body, as a client decoding it with `ApiErrorBody` sees them. */
-const codesOf = (error: EmulatorError.EmulatorError) =>
-  Option.getOrThrow(ApiErrorBody.decodeOption(EmulatorError.toJson(error))).errors.map((e) => e.code)
+const codesOf = (error: Answer) =>
+  Option.getOrThrow(ApiErrorBody.decodeOption(error.body)).errors.map((e) => e.code)
 
 const callStatusOf = (received: Received) => paramsOf(received).CallStatus
 
@@ -62,8 +64,8 @@ describe("Emulator", () => {
     it.scoped("answers a queued call with every documented field", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2024-05-01T12:00:00.750Z"))
-        const { emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm() })
+        const { api, emulator } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm() })
         expect(call).toBeInstanceOf(Call.Call)
         expect(call.sid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
         const uri = `/api/laml/2010-04-01/Accounts/${projectId}/Calls/${call.sid}`
@@ -98,24 +100,24 @@ describe("Emulator", () => {
 
     it.scoped("keeps SIP and client addresses as they are", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm({ To: "sip:alice@example.com", From: "client:bob" }) })
+        const { api } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm({ To: "sip:alice@example.com", From: "client:bob" }) })
         expect(call).toMatchObject({ to: "sip:alice@example.com", formattedTo: "sip:alice@example.com", from: "client:bob" })
       }))
 
     it.scoped("reads the official SDK's full request (official-sdk-wire.json)", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
+        const { api } = yield* makeEmulator()
         const sdk = reference("official-sdk-wire.json")
-        const call = yield* emulator.createCall({ ...request, form: sdk.full.request.params })
+        const call = yield* api.createCall({ ...request, form: sdk.full.request.params })
         expect(call.status).toBe("queued")
       }))
 
     it.scoped("reads RecordingStatusCallbackEvent space-separated (as documented) and repeated (as the official SDK sends it)", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const spaced = yield* emulator.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: "in-progress completed" }) })
-        const repeated = yield* emulator.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: ["in-progress", "completed"] }) })
+        const { api, emulator } = yield* makeEmulator()
+        const spaced = yield* api.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: "in-progress completed" }) })
+        const repeated = yield* api.createCall({ ...request, form: minimalForm({ RecordingStatusCallbackEvent: ["in-progress", "completed"] }) })
         expect(yield* emulator.calls).toStrictEqual([spaced, repeated])
       }))
 
@@ -145,15 +147,15 @@ describe("Emulator", () => {
 
     it.scoped.each(rejected)("answers 400 to %s, each broken rule with its code, naming the parameter", ([_, fields, expected]) =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const error = yield* failure(emulator.createCall({ ...request, form: fields }))
+        const { api, emulator } = yield* makeEmulator()
+        const error = yield* failure(api.createCall({ ...request, form: fields }))
         expect(error.status).toBe(400)
         expect(error.shape).toBe("errors")
         expect(error.apiError.errors.map((e) => [e.code, e.message])).toStrictEqual(
           expected.map(([code, message]) => [code, expect.stringContaining(message)])
         )
         // The documented errors-array shape, codes as numeric strings.
-        expect(EmulatorError.toJson(error)).toStrictEqual({
+        expect(error.body).toStrictEqual({
           errors: expected.map(([code]) => ({ code: String(code), message: expect.any(String), more_info: expect.stringMatching(/^https:\/\//) }))
         })
         expect(codesOf(error)).toStrictEqual(expected.map(([code]) => code))
@@ -166,8 +168,8 @@ describe("Emulator", () => {
       [fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string()), fc.oneof(fc.string(), fc.constantFrom("+13105678901", "https://example.com/v.xml", "true", "60"))))],
       ([fields]) =>
         Effect.gen(function*() {
-          const { emulator } = yield* makeEmulator()
-          const exit = yield* Effect.exit(emulator.createCall({ ...request, form: fields }))
+          const { api } = yield* makeEmulator()
+          const exit = yield* Effect.exit(api.createCall({ ...request, form: fields }))
           if (Exit.isFailure(exit)) {
             const error = Cause.failureOption(exit.cause)
             expect(Option.isSome(error) && error.value.status).toBe(400)
@@ -177,17 +179,17 @@ describe("Emulator", () => {
 
     it.scoped("never echoes a SIP password in an error", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const error = yield* failure(emulator.createCall({ ...request, form: minimalForm({ SipAuthPassword: "hunter2", Timeout: "0" }) }))
-        expect(JSON.stringify(EmulatorError.toJson(error))).not.toContain("hunter2")
+        const { api } = yield* makeEmulator()
+        const error = yield* failure(api.createCall({ ...request, form: minimalForm({ SipAuthPassword: "hunter2", Timeout: "0" }) }))
+        expect(JSON.stringify(error.body)).not.toContain("hunter2")
       }))
   })
 
   describe("callsPerSecond", () => {
     it.scoped("answers 429 with Retry-After beyond the limit, per project, without placing the call; a slot frees after a second", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator({ callsPerSecond: 2 })
-        const create = (req: typeof request) => emulator.createCall({ ...req, form: minimalForm() })
+        const { api, emulator } = yield* makeEmulator({ callsPerSecond: 2 })
+        const create = (req: typeof request) => api.createCall({ ...req, form: minimalForm() })
         yield* create(request)
         yield* TestClock.adjust("500 millis")
         yield* create(request)
@@ -207,8 +209,8 @@ describe("Emulator", () => {
 
     it.scoped("below one per second, allows one create per 1/cps seconds", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator({ callsPerSecond: 0.5 })
-        const create = emulator.createCall({ ...request, form: minimalForm() })
+        const { api } = yield* makeEmulator({ callsPerSecond: 0.5 })
+        const create = api.createCall({ ...request, form: minimalForm() })
         yield* create
         yield* TestClock.adjust("1500 millis")
         expect(yield* failure(create)).toMatchObject({ status: 429, retryAfterSeconds: 1 })
@@ -232,31 +234,31 @@ describe("Emulator", () => {
       ["another project's AccountSid in the URL", { credentials, accountSid: otherProjectId }]
     ] as const)("answers 401 (code 20003) to %s, for every operation", ([_, auth]) =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
+        const { api } = yield* makeEmulator()
         const errors = yield* Effect.all([
-          failure(emulator.createCall({ ...auth, form: minimalForm() })),
-          failure(emulator.fetchCall({ ...auth, callSid: "x" })),
-          failure(emulator.listCalls({ ...auth, query: [] })),
-          failure(emulator.updateCall({ ...auth, callSid: "x", form: [] })),
-          failure(emulator.deleteCall({ ...auth, callSid: "x" }))
+          failure(api.createCall({ ...auth, form: minimalForm() })),
+          failure(api.fetchCall({ ...auth, callSid: "x" })),
+          failure(api.listCalls({ ...auth, query: [] })),
+          failure(api.updateCall({ ...auth, callSid: "x", form: [] })),
+          failure(api.deleteCall({ ...auth, callSid: "x" }))
         ])
         for (const error of errors) {
-          expect(EmulatorError.toJson(error)).toStrictEqual(authFailed)
+          expect(error.body).toStrictEqual(authFailed)
         }
       }))
 
     it.scoped("answers 404 (code 20404) for another project's call", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm() })
-        const error = yield* failure(emulator.fetchCall({ credentials: otherCredentials, accountSid: otherProjectId, callSid: call.sid }))
-        expect(EmulatorError.toJson(error)).toStrictEqual({
+        const { api } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm() })
+        const error = yield* failure(api.fetchCall({ credentials: otherCredentials, accountSid: otherProjectId, callSid: call.sid }))
+        expect(error.body).toStrictEqual({
           code: 20404,
           message: `The requested resource /api/laml/2010-04-01/Accounts/${otherProjectId}/Calls/${call.sid}.json was not found`,
           more_info: "https://developer.signalwire.com/compatibility-api/reference/error-codes",
           status: 404
         })
-        const page = yield* emulator.listCalls({ credentials: otherCredentials, accountSid: otherProjectId, query: [] })
+        const page = yield* api.listCalls({ credentials: otherCredentials, accountSid: otherProjectId, query: [] })
         expect(page.calls).toStrictEqual([])
       }))
   })
@@ -264,22 +266,22 @@ describe("Emulator", () => {
   describe("fetchCall", () => {
     it.scoped("answers the call as it is now; 404 for an unknown sid", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const created = yield* emulator.createCall({ ...request, form: minimalForm() })
+        const { api } = yield* makeEmulator()
+        const created = yield* api.createCall({ ...request, form: minimalForm() })
         yield* TestClock.adjust("3 seconds")
-        const fetched = yield* emulator.fetchCall({ ...request, callSid: created.sid })
+        const fetched = yield* api.fetchCall({ ...request, callSid: created.sid })
         expect(fetched.sid).toBe(created.sid)
         expect(fetched.status).toBe("in-progress")
-        const error = yield* failure(emulator.fetchCall({ ...request, callSid: "00000000-0000-4000-8000-000000000000" }))
+        const error = yield* failure(api.fetchCall({ ...request, callSid: "00000000-0000-4000-8000-000000000000" }))
         expect([error.status, error.apiError.code]).toStrictEqual([404, 20404])
       }))
   })
 
   describe("listCalls", () => {
     const createSome = Effect.gen(function*() {
-      const { emulator } = yield* makeEmulator()
+      const { api, emulator } = yield* makeEmulator()
       const make = (to: string, from = "+13103384645") =>
-        emulator.createCall({ ...request, form: minimalForm({ To: to, From: from }) })
+        api.createCall({ ...request, form: minimalForm({ To: to, From: from }) })
       // 2024-05-01 12:00:00: three calls, a second apart; then two more the next day.
       yield* TestClock.setTime(Date.parse("2024-05-01T12:00:00Z"))
       const a = yield* make("+13105550001")
@@ -290,15 +292,15 @@ describe("Emulator", () => {
       yield* TestClock.setTime(Date.parse("2024-05-02T12:00:00Z"))
       const d = yield* make("+13105550001")
       const e = yield* make("+13105550003")
-      return { emulator, sids: { a: a.sid, b: b.sid, c: c.sid, d: d.sid, e: e.sid } }
+      return { api, emulator, sids: { a: a.sid, b: b.sid, c: c.sid, d: d.sid, e: e.sid } }
     })
 
     const sidsOf = (page: { readonly calls: ReadonlyArray<Call.Call> }) => page.calls.map((call) => call.sid)
 
     it.scoped("lists the project's calls, newest first, in one page by default", () =>
       Effect.gen(function*() {
-        const { emulator, sids } = yield* createSome
-        const page = yield* emulator.listCalls({ ...request, query: [] })
+        const { api, sids } = yield* createSome
+        const page = yield* api.listCalls({ ...request, query: [] })
         expect(sidsOf(page)).toStrictEqual([sids.e, sids.d, sids.c, sids.b, sids.a])
         expect(page).toMatchObject({
           uri: `/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=0&PageSize=50`,
@@ -312,19 +314,19 @@ describe("Emulator", () => {
 
     it.scoped("pages with Page and PageSize, links keeping the filters", () =>
       Effect.gen(function*() {
-        const { emulator, sids } = yield* createSome
+        const { api, sids } = yield* createSome
         const base = `/api/laml/2010-04-01/Accounts/${projectId}/Calls`
-        const first = yield* emulator.listCalls({ ...request, query: [["From", "+13103384645"], ["PageSize", "2"]] })
+        const first = yield* api.listCalls({ ...request, query: [["From", "+13103384645"], ["PageSize", "2"]] })
         expect(sidsOf(first)).toStrictEqual([sids.e, sids.d])
         expect(first).toMatchObject({
           uri: `${base}?From=%2B13103384645&Page=0&PageSize=2`,
           nextPageUri: `${base}?From=%2B13103384645&Page=1&PageSize=2`,
           previousPageUri: null
         })
-        const second = yield* emulator.listCalls({ ...request, query: [["From", "+13103384645"], ["PageSize", "2"], ["Page", "1"], ["PageToken", "PA123"]] })
+        const second = yield* api.listCalls({ ...request, query: [["From", "+13103384645"], ["PageSize", "2"], ["Page", "1"], ["PageToken", "PA123"]] })
         expect(sidsOf(second)).toStrictEqual([sids.c, sids.a])
         expect(second).toMatchObject({ page: 1, nextPageUri: null, previousPageUri: `${base}?From=%2B13103384645&Page=0&PageSize=2` })
-        const beyond = yield* emulator.listCalls({ ...request, query: [["Page", "9"]] })
+        const beyond = yield* api.listCalls({ ...request, query: [["Page", "9"]] })
         expect(beyond.calls).toStrictEqual([])
       }))
 
@@ -339,18 +341,18 @@ describe("Emulator", () => {
       ["StartTime (today's calls have not started)", [["StartTime>", "2024-05-02"]], []]
     ] as const)("filters by %s", ([_, query, expected]) =>
       Effect.gen(function*() {
-        const { emulator, sids } = yield* createSome
-        const page = yield* emulator.listCalls({ ...request, query })
+        const { api, sids } = yield* createSome
+        const page = yield* api.listCalls({ ...request, query })
         expect(sidsOf(page)).toStrictEqual(expected.map((name) => sids[name]))
       }))
 
     it.scoped("filters by StartTime and EndTime: a day, on or before (<), on or after (>), to the second", () =>
       Effect.gen(function*() {
-        const { emulator, sids } = yield* createSome
+        const { api, sids } = yield* createSome
         // Every call ends (busy +15005550002 ends first); end times follow creation times.
         yield* TestClock.adjust("1 minute")
         const sidsFor = (query: ReadonlyArray<readonly [string, string]>) =>
-          Effect.map(emulator.listCalls({ ...request, query }), sidsOf)
+          Effect.map(api.listCalls({ ...request, query }), sidsOf)
         expect(yield* sidsFor([["EndTime", "2024-05-01"]])).toStrictEqual([sids.c, sids.b, sids.a])
         expect(yield* sidsFor([["EndTime>", "2024-05-02"]])).toStrictEqual([sids.e, sids.d])
         expect(yield* sidsFor([["EndTime<", "2024-05-01"]])).toStrictEqual([sids.c, sids.b, sids.a])
@@ -373,8 +375,8 @@ describe("Emulator", () => {
       ["StartTime", [["StartTime>", "yesterday"]], "StartTime> must be a date (2024-05-01) or a date-time"]
     ] as const)("answers 400 (code 21200) to a bad %s", ([_, query, message]) =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const error = yield* failure(emulator.listCalls({ ...request, query }))
+        const { api } = yield* makeEmulator()
+        const error = yield* failure(api.listCalls({ ...request, query }))
         expect(error).toMatchObject({ status: 400, shape: "object" })
         expect(error.apiError).toMatchObject({ code: 21200, message: expect.stringContaining(message) })
       }))
@@ -384,9 +386,9 @@ describe("Emulator", () => {
     it.scoped("plays queued → initiated → ringing → in-progress → completed on the Clock, calling back for each subscribed event", () =>
       Effect.gen(function*() {
         yield* TestClock.setTime(Date.parse("2024-05-01T12:00:00Z"))
-        const { callbacks, emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
-        const status = Effect.map(emulator.fetchCall({ ...request, callSid: call.sid }), (c) => c.status)
+        const { api, callbacks } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm(allEvents) })
+        const status = Effect.map(api.fetchCall({ ...request, callSid: call.sid }), (c) => c.status)
 
         yield* TestClock.adjust("499 millis")
         yield* expectNoMoreCallbacks(callbacks)
@@ -404,14 +406,14 @@ describe("Emulator", () => {
         yield* TestClock.adjust("2 seconds")
         const answered = yield* Queue.take(callbacks)
         expect(callStatusOf(answered)).toBe("in-progress")
-        const inProgress = yield* emulator.fetchCall({ ...request, callSid: call.sid })
+        const inProgress = yield* api.fetchCall({ ...request, callSid: call.sid })
         // It started when dialed (initiated at 12:00:00.5, in whole seconds).
         expect(inProgress).toMatchObject({ status: "in-progress", startTime: new Date("2024-05-01T12:00:00Z"), answeredBy: null })
 
         yield* TestClock.adjust("3 seconds")
         const completed = yield* Queue.take(callbacks)
         expect(callStatusOf(completed)).toBe("completed")
-        expect(yield* emulator.fetchCall({ ...request, callSid: call.sid })).toMatchObject({
+        expect(yield* api.fetchCall({ ...request, callSid: call.sid })).toMatchObject({
           status: "completed",
           startTime: new Date("2024-05-01T12:00:00Z"),
           endTime: new Date("2024-05-01T12:00:06Z"),
@@ -460,8 +462,8 @@ describe("Emulator", () => {
 
     it.scoped("calls back only for `completed` by default, numbered 0", () =>
       Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator()
-        yield* emulator.createCall({ ...request, form: minimalForm({ StatusCallback: "https://app.example.com/status" }) })
+        const { api, callbacks } = yield* makeEmulator()
+        yield* api.createCall({ ...request, form: minimalForm({ StatusCallback: "https://app.example.com/status" }) })
         yield* TestClock.adjust("6 seconds")
         const only = yield* Queue.take(callbacks)
         expect(paramsOf(only)).toMatchObject({ CallStatus: "completed", SequenceNumber: "0", CallDuration: "3" })
@@ -470,8 +472,8 @@ describe("Emulator", () => {
 
     it.scoped("with StatusCallbackMethod=GET, sends the fields in the URL and signs the URL", () =>
       Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator()
-        yield* emulator.createCall({
+        const { api, callbacks } = yield* makeEmulator()
+        yield* api.createCall({
           ...request,
           form: minimalForm({ StatusCallback: "https://app.example.com/status?app=1", StatusCallbackMethod: "GET" })
         })
@@ -486,15 +488,15 @@ describe("Emulator", () => {
 
     it.scoped("keeps living when callbacks fail (refused or answered 500)", () =>
       Effect.gen(function*() {
-        const { answer, callbacks, emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+        const { answer, api, callbacks } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm(allEvents) })
         yield* Ref.set(answer, "refuse")
         yield* TestClock.adjust("1 second")
         expect(Array.from(yield* Queue.takeN(callbacks, 2)).map(callStatusOf)).toStrictEqual(["initiated", "ringing"])
         yield* Ref.set(answer, 500)
         yield* TestClock.adjust("5 seconds")
         expect(Array.from(yield* Queue.takeN(callbacks, 2)).map(callStatusOf)).toStrictEqual(["in-progress", "completed"])
-        expect((yield* emulator.fetchCall({ ...request, callSid: call.sid })).status).toBe("completed")
+        expect((yield* api.fetchCall({ ...request, callSid: call.sid })).status).toBe("completed")
       }))
 
     it.scoped("an undelivered callback is one WARN line with the reason, no stack", () => {
@@ -503,9 +505,9 @@ describe("Emulator", () => {
         logged.push({ level: logLevel.label, text: Array.isArray(message) ? message.join(" ") : String(message), cause: !Cause.isEmpty(cause) })
       })
       return Effect.gen(function*() {
-        const { answer, emulator } = yield* makeEmulator()
+        const { answer, api } = yield* makeEmulator()
         yield* Ref.set(answer, "refuse")
-        yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+        yield* api.createCall({ ...request, form: minimalForm(allEvents) })
         yield* TestClock.adjust("1 second")
         yield* Effect.repeatN(Effect.yieldNow(), 50)
         const warnings = logged.filter((entry) => entry.level === "WARN")
@@ -520,27 +522,27 @@ describe("Emulator", () => {
 
     it.scoped("uses the configured timings", () =>
       Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator({
+        const { api, callbacks } = yield* makeEmulator({
           timings: { queued: "1 second", initiated: "1 second", ringing: "10 seconds", inProgress: "1 minute" }
         })
-        const call = yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+        const call = yield* api.createCall({ ...request, form: minimalForm(allEvents) })
         yield* TestClock.adjust("12 seconds")
         expect(Array.from(yield* Queue.takeN(callbacks, 3)).map(callStatusOf)).toStrictEqual(["initiated", "ringing", "in-progress"])
         yield* TestClock.adjust("59 seconds")
-        expect((yield* emulator.fetchCall({ ...request, callSid: call.sid })).status).toBe("in-progress")
+        expect((yield* api.fetchCall({ ...request, callSid: call.sid })).status).toBe("in-progress")
         yield* TestClock.adjust("1 second")
         expect(callStatusOf(yield* Queue.take(callbacks))).toBe("completed")
-        expect((yield* emulator.fetchCall({ ...request, callSid: call.sid })).duration).toBe(60)
+        expect((yield* api.fetchCall({ ...request, callSid: call.sid })).duration).toBe(60)
       }))
   })
 
   describe("scripted outcomes", () => {
     const lifeOf = (to: string, extra: Record<string, string> = {}, options: Emulator.Options = {}) =>
       Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator(options)
-        const call = yield* emulator.createCall({ ...request, form: minimalForm({ ...allEvents, To: to, ...extra }) })
+        const { api, callbacks } = yield* makeEmulator(options)
+        const call = yield* api.createCall({ ...request, form: minimalForm({ ...allEvents, To: to, ...extra }) })
         yield* TestClock.adjust("1 hour")
-        const final = yield* emulator.fetchCall({ ...request, callSid: call.sid })
+        const final = yield* api.fetchCall({ ...request, callSid: call.sid })
         const events: Array<string> = []
         while (events.length === 0 || !["completed", "busy", "failed", "no-answer", "canceled"].includes(events[events.length - 1]!)) {
           events.push(callStatusOf(yield* Queue.take(callbacks))!)
@@ -600,41 +602,41 @@ describe("Emulator", () => {
 
     it.scoped("setOutcomes replaces the scripted rules for calls created afterwards", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
+        const { api, emulator } = yield* makeEmulator()
         yield* emulator.setOutcomes([{ to: "+13105678901", outcome: "failed" }])
         expect(yield* emulator.outcomes).toStrictEqual([{ to: "+13105678901", outcome: "failed" }])
-        const call = yield* emulator.createCall({ ...request, form: minimalForm() })
+        const call = yield* api.createCall({ ...request, form: minimalForm() })
         yield* TestClock.adjust("1 minute")
-        expect((yield* emulator.fetchCall({ ...request, callSid: call.sid })).status).toBe("failed")
+        expect((yield* api.fetchCall({ ...request, callSid: call.sid })).status).toBe("failed")
       }))
   })
 
   describe("updateCall", () => {
     const started = (advance: Duration.DurationInput) =>
       Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+        const { api, callbacks, emulator } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm(allEvents) })
         yield* TestClock.adjust(advance)
-        return { callbacks, emulator, callSid: call.sid }
+        return { api, callbacks, emulator, callSid: call.sid }
       })
 
     it.scoped("Status=completed hangs up a call in progress at once, calling back `completed`", () =>
       Effect.gen(function*() {
-        const { callSid, callbacks, emulator } = yield* started("4 seconds")
+        const { api, callSid, callbacks } = yield* started("4 seconds")
         expect(Array.from(yield* Queue.takeN(callbacks, 3)).map(callStatusOf)).toStrictEqual(["initiated", "ringing", "in-progress"])
-        const updated = yield* emulator.updateCall({ ...request, callSid, form: [["Status", "completed"]] })
+        const updated = yield* api.updateCall({ ...request, callSid, form: [["Status", "completed"]] })
         expect(updated).toMatchObject({ status: "completed", duration: 1 })
         expect(paramsOf(yield* Queue.take(callbacks))).toMatchObject({ CallStatus: "completed", SequenceNumber: "3", CallDuration: "1" })
         yield* TestClock.adjust("1 hour")
         yield* expectNoMoreCallbacks(callbacks)
-        expect((yield* emulator.fetchCall({ ...request, callSid })).status).toBe("completed")
+        expect((yield* api.fetchCall({ ...request, callSid })).status).toBe("completed")
       }))
 
     it.scoped.each([["canceled"], ["completed"]] as const)("Status=%s cancels a ringing call", ([status]) =>
       Effect.gen(function*() {
-        const { callSid, callbacks, emulator } = yield* started("1 second")
+        const { api, callSid, callbacks } = yield* started("1 second")
         yield* Queue.takeN(callbacks, 2)
-        const updated = yield* emulator.updateCall({ ...request, callSid, form: [["Status", status]] })
+        const updated = yield* api.updateCall({ ...request, callSid, form: [["Status", status]] })
         expect(updated).toMatchObject({ status: "canceled", duration: 0, price: 0, sipResultCode: "487" })
         expect(updated.startTime).toBeInstanceOf(Date)
         expect(callStatusOf(yield* Queue.take(callbacks))).toBe("canceled")
@@ -642,34 +644,34 @@ describe("Emulator", () => {
 
     it.scoped("Status=canceled leaves a call in progress alone", () =>
       Effect.gen(function*() {
-        const { callSid, callbacks, emulator } = yield* started("4 seconds")
+        const { api, callSid, callbacks } = yield* started("4 seconds")
         yield* Queue.takeN(callbacks, 3)
-        expect((yield* emulator.updateCall({ ...request, callSid, form: [["Status", "canceled"]] })).status).toBe("in-progress")
+        expect((yield* api.updateCall({ ...request, callSid, form: [["Status", "canceled"]] })).status).toBe("in-progress")
         yield* TestClock.adjust("2 seconds")
         expect(callStatusOf(yield* Queue.take(callbacks))).toBe("completed")
       }))
 
     it.scoped("Status on an ended call changes nothing", () =>
       Effect.gen(function*() {
-        const { callSid, emulator } = yield* started("1 minute")
-        const before = yield* emulator.fetchCall({ ...request, callSid })
-        expect(yield* emulator.updateCall({ ...request, callSid, form: [["Status", "canceled"]] })).toStrictEqual(before)
+        const { api, callSid } = yield* started("1 minute")
+        const before = yield* api.fetchCall({ ...request, callSid })
+        expect(yield* api.updateCall({ ...request, callSid, form: [["Status", "canceled"]] })).toStrictEqual(before)
       }))
 
     it.scoped("StatusCallback moves the callbacks still to come", () =>
       Effect.gen(function*() {
-        const { callSid, callbacks, emulator } = yield* started("4 seconds")
+        const { api, callSid, callbacks } = yield* started("4 seconds")
         yield* Queue.takeN(callbacks, 3)
-        yield* emulator.updateCall({ ...request, callSid, form: [["StatusCallback", "https://other.example.com/s"], ["Url", "https://example.com/next.xml"]] })
+        yield* api.updateCall({ ...request, callSid, form: [["StatusCallback", "https://other.example.com/s"], ["Url", "https://example.com/next.xml"]] })
         yield* TestClock.adjust("2 seconds")
         expect((yield* Queue.take(callbacks)).url).toBe("https://other.example.com/s")
       }))
 
     it.scoped("answers 422 (code 21220) to a redirect of an ended call", () =>
       Effect.gen(function*() {
-        const { callSid, emulator } = yield* started("1 minute")
-        const error = yield* failure(emulator.updateCall({ ...request, callSid, form: [["Url", "https://example.com/next.xml"]] }))
-        expect(EmulatorError.toJson(error)).toMatchObject({ code: 21220, status: 422, message: "Call is not in-progress. Cannot redirect." })
+        const { api, callSid } = yield* started("1 minute")
+        const error = yield* failure(api.updateCall({ ...request, callSid, form: [["Url", "https://example.com/next.xml"]] }))
+        expect(error.body).toMatchObject({ code: 21220, status: 422, message: "Call is not in-progress. Cannot redirect." })
       }))
 
     it.scoped.each([
@@ -678,31 +680,31 @@ describe("Emulator", () => {
       ["Method=PUT", [["Method", "PUT"]], 21209, "Method must be one of"]
     ] as const)("answers 400 to %s, in the object shape", ([_, fields, code, message]) =>
       Effect.gen(function*() {
-        const { callSid, emulator } = yield* started("1 second")
-        const error = yield* failure(emulator.updateCall({ ...request, callSid, form: fields }))
-        expect(EmulatorError.toJson(error)).toMatchObject({ code, status: 400, message: expect.stringContaining(message) })
+        const { api, callSid } = yield* started("1 second")
+        const error = yield* failure(api.updateCall({ ...request, callSid, form: fields }))
+        expect(error.body).toMatchObject({ code, status: 400, message: expect.stringContaining(message) })
       }))
   })
 
   describe("deleteCall", () => {
     it.scoped("deletes an ended call; answers 422 (code 20009) before it ends", () =>
       Effect.gen(function*() {
-        const { emulator } = yield* makeEmulator()
-        const call = yield* emulator.createCall({ ...request, form: minimalForm() })
-        const early = yield* failure(emulator.deleteCall({ ...request, callSid: call.sid }))
-        expect(EmulatorError.toJson(early)).toMatchObject({ code: 20009, status: 422 })
+        const { api } = yield* makeEmulator()
+        const call = yield* api.createCall({ ...request, form: minimalForm() })
+        const early = yield* failure(api.deleteCall({ ...request, callSid: call.sid }))
+        expect(early.body).toMatchObject({ code: 20009, status: 422 })
         yield* TestClock.adjust("1 minute")
-        yield* emulator.deleteCall({ ...request, callSid: call.sid })
-        expect((yield* failure(emulator.fetchCall({ ...request, callSid: call.sid }))).status).toBe(404)
-        expect((yield* emulator.listCalls({ ...request, query: [] })).calls).toStrictEqual([])
-        expect((yield* failure(emulator.deleteCall({ ...request, callSid: call.sid }))).status).toBe(404)
+        yield* api.deleteCall({ ...request, callSid: call.sid })
+        expect((yield* failure(api.fetchCall({ ...request, callSid: call.sid }))).status).toBe(404)
+        expect((yield* api.listCalls({ ...request, query: [] })).calls).toStrictEqual([])
+        expect((yield* failure(api.deleteCall({ ...request, callSid: call.sid }))).status).toBe(404)
       }))
   })
 
   it.scoped("reset forgets calls (ending their lives) and scripted outcomes", () =>
     Effect.gen(function*() {
-      const { callbacks, emulator } = yield* makeEmulator({ outcomes: [{ outcome: "busy" }] })
-      yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+      const { api, callbacks, emulator } = yield* makeEmulator({ outcomes: [{ outcome: "busy" }] })
+      yield* api.createCall({ ...request, form: minimalForm(allEvents) })
       yield* emulator.setOutcomes([])
       yield* emulator.reset
       expect(yield* emulator.calls).toStrictEqual([])
@@ -714,8 +716,8 @@ describe("Emulator", () => {
   it.scoped("ends every life with its scope", () =>
     Effect.gen(function*() {
       const callbacks = yield* Effect.scoped(Effect.gen(function*() {
-        const { callbacks, emulator } = yield* makeEmulator()
-        yield* emulator.createCall({ ...request, form: minimalForm(allEvents) })
+        const { api, callbacks } = yield* makeEmulator()
+        yield* api.createCall({ ...request, form: minimalForm(allEvents) })
         return callbacks
       }))
       yield* TestClock.adjust("1 minute")
@@ -739,7 +741,8 @@ describe("Emulator", () => {
         Emulator.Emulator,
         fromEnv.pipe(Layer.provide(env([["EMULATOR_PROJECT_ID", projectId], ["EMULATOR_API_TOKEN", "PTfrom-env"], ["EMULATOR_PRICE", "0.01"]])))
       )
-      const created = yield* emulator.createCall({
+      const api = yield* callsApi(emulator)
+      const created = yield* api.createCall({
         credentials: { username: projectId, password: Redacted.make("PTfrom-env") },
         accountSid: projectId,
         form: minimalForm({ MaxPricePerMinute: "0.009" })
@@ -752,9 +755,9 @@ describe("Emulator", () => {
 
   it.scoped("serves the default project when none is configured", () =>
     Effect.gen(function*() {
-      const { emulator } = yield* makeEmulator({ projects: undefined })
+      const { api } = yield* makeEmulator({ projects: undefined })
       const { authToken, projectId } = Emulator.defaultProject
-      const call = yield* emulator.createCall({
+      const call = yield* api.createCall({
         credentials: { username: projectId, password: Redacted.make(authToken as string) },
         accountSid: projectId,
         form: minimalForm()
