@@ -1,3 +1,8 @@
+/**
+ * SignalWire's Calls API as the emulator answers it over HTTP (`EmulatorApp`, run in-process by
+ * `EmulatorClient`): Basic auth, form and query decoding, the documented error bodies, codes and
+ * statuses, and each call's life and callbacks as a client sees them.
+ */
 import { assert, describe, expect, it } from "@effect/vitest"
 import { WebhookSignature } from "@effect-signalwire/client"
 import { Emulator, WebhookClient } from "@effect-signalwire/emulator"
@@ -59,7 +64,7 @@ const expectNoMoreCallbacks = (callbacks: Queue.Queue<Received>) =>
     expect(yield* Queue.size(callbacks)).toBe(0)
   })
 
-describe("Emulator", () => {
+describe("the Calls API (EmulatorApp)", () => {
   describe("createCall", () => {
     it.scoped("answers a queued call with every documented field", () =>
       Effect.gen(function*() {
