@@ -115,6 +115,11 @@ export interface ListFilter {
 }
 
 /**
+ * The engine's operations, on decoded values. A project id is the one the caller vouches for
+ * (the HTTP app passes the project a request authenticated as): a call of another project is
+ * `CallNotFound`, and a project id the emulator is not configured with has calls of its own,
+ * their callbacks signed with the id as key.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -127,9 +132,10 @@ export interface Service {
   }>
 
   /**
-   * Takes one of the project's create slots under `callsPerSecond` (no limit: always). Checked
-   * apart from {@link createCall} because SignalWire checks it first: a create beyond the limit
-   * is refused whatever its parameters, and a refused one takes no slot.
+   * Takes one of the project's create slots under `callsPerSecond` (no limit: always). Apart from
+   * {@link createCall} because the HTTP app checks it before decoding the parameters, as
+   * SignalWire does: a create beyond the limit is refused whatever its parameters, and one with
+   * invalid parameters still takes its slot. A create refused by the limit takes none.
    */
   readonly admitCall: (projectId: Sid.ProjectId) => Effect.Effect<void, EmulatorError.RateLimited>
   /** Creates a call for the project and starts its life. */

@@ -212,6 +212,19 @@ describe("the Calls API (EmulatorApp)", () => {
         expect(yield* emulator.calls).toHaveLength(5)
       }))
 
+    it.scoped("checks the limit before the parameters: beyond it, 429 whatever the form; an invalid create takes its slot", () =>
+      Effect.gen(function*() {
+        const { api } = yield* makeEmulator({ callsPerSecond: 1 })
+        const invalid = yield* failure(api.createCall({ ...request, form: [] }))
+        expect([invalid.status, codesOf(invalid)[0]]).toStrictEqual([400, 21201])
+        expect(yield* failure(api.createCall({ ...request, form: [] }))).toMatchObject({ status: 429, retryAfterSeconds: 1 })
+        expect(yield* failure(api.createCall({ ...request, form: minimalForm() }))).toMatchObject({ status: 429 })
+        // Unauthenticated creates are refused before the limit and take no slot.
+        yield* TestClock.adjust("1 second")
+        expect(yield* failure(api.createCall({ credentials: undefined, accountSid: projectId, form: minimalForm() }))).toMatchObject({ status: 401 })
+        yield* api.createCall({ ...request, form: minimalForm() })
+      }))
+
     it.scoped("below one per second, allows one create per 1/cps seconds", () =>
       Effect.gen(function*() {
         const { api } = yield* makeEmulator({ callsPerSecond: 0.5 })
