@@ -83,9 +83,6 @@ type Answer = (
   route: Route
 ) => Effect.Effect<HttpServerResponse.HttpServerResponse, errors.ErrorAnswer | EmulatorError.EmulatorError | HttpServerError.RequestError>
 
-const decoded = <A, E>(decoding: Effect.Effect<A, E>, rejected: (error: E) => errors.ErrorAnswer) =>
-  Effect.mapError(decoding, rejected)
-
 // How each operation answers; faults were applied before (FaultMiddleware), whatever the route.
 // The order of the checks is SignalWire's: the body is read, the request authenticated, the
 // calls-per-second limit checked (Create Call), then the parameters decoded.
@@ -95,7 +92,7 @@ const answers: { readonly [operation in Fault.Operation]: Answer } = {
       const form = yield* request.urlParamsBody
       const projectId = yield* authenticate
       yield* emulator.admitCall(projectId)
-      const input = yield* decoded(CreateCallForm.fromFormParams(form), validation.createCallRejected)
+      const input = yield* Effect.mapError(CreateCallForm.fromFormParams(form), validation.createCallRejected)
       return callResponse(yield* emulator.createCall(projectId, input), 201)
     }),
   listCalls: ({ authenticate, emulator, request }) =>
@@ -115,7 +112,7 @@ const answers: { readonly [operation in Fault.Operation]: Answer } = {
     Effect.gen(function*() {
       const form = yield* request.urlParamsBody
       const projectId = yield* authenticate
-      const update = yield* decoded(UpdateCallRequest.fromFormParams(form), validation.parametersRejected)
+      const update = yield* Effect.mapError(UpdateCallRequest.fromFormParams(form), validation.parametersRejected)
       return callResponse(yield* emulator.updateCall(projectId, callSid, update))
     }),
   deleteCall: ({ authenticate, callSid, emulator }) =>
