@@ -134,6 +134,93 @@ describe("WebhookSignature", () => {
       expect([String(error), error.message, JSON.stringify(error)].join("\n")).not.toContain("PSsecret-signing-key")
     }))
 
+  describe("the signed data, case by case (each case a way to get it wrong)", () => {
+    // The algorithm as the SDK documents it, on node:crypto: the URL, then each name and value,
+    // names in code unit order, a repeated name's values in the order they came.
+    const oracle = (key: string, url: string, pairs: ReadonlyArray<readonly [string, string]>) =>
+      createHmac("sha1", key)
+        .update(url + [...pairs].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map(([name, value]) => name + value).join(""))
+        .digest("base64")
+
+    it.effect.prop(
+      "names sorted, a repeated name's values kept in the order they came",
+      // Few names, so that most draws repeat one.
+      { pairs: fc.array(fc.tuple(fc.constantFrom("A", "B", "a", "Ab", "B2"), fc.string({ maxLength: 3 })), { maxLength: 8 }) },
+      ({ pairs }) =>
+        Effect.gen(function*() {
+          const signature = yield* WebhookSignature.sign({ signingKey: Redacted.make("PSkey"), url: "https://a.example/cb", params: pairs })
+          expect(signature).toBe(oracle("PSkey", "https://a.example/cb", pairs))
+        })
+    )
+
+    it.effect("a record's undefined field is left out, as a form would leave it out", () =>
+      Effect.gen(function*() {
+        const signature = yield* WebhookSignature.sign({ signingKey: Redacted.make("PSkey"), url: "https://a.example/cb", params: { A: "1", B: undefined } })
+        expect(signature).toBe(oracle("PSkey", "https://a.example/cb", [["A", "1"]]))
+      }))
+
+    it.effect("a signature with a character more or one fewer is a mismatch", () =>
+      Effect.gen(function*() {
+        const signingKey = Redacted.make("PSkey")
+        const signature = yield* WebhookSignature.sign({ signingKey, url: "https://a.example/cb" })
+        for (const changed of [`${signature}A`, signature.slice(0, -1)]) {
+          const error = yield* failure(WebhookSignature.verify({ signingKey, url: "https://a.example/cb", signature: changed }))
+          expect(error.reason).toBe("Mismatch")
+        }
+      }))
+
+    it("the URL variants: a port left out or written, and nothing guessed from what is not a URL's authority", () => {
+      expect([
+        "https://example.com:8443/cb",
+        "https://example.com:/cb",
+        "HTTPS://example.com/cb",
+        "/callback?next=https://example.com/x",
+        "https://example.com:abc/x",
+        "https://example.com:80x/cb"
+      ].map(WebhookSignature.urlVariants)).toStrictEqual([
+        ["https://example.com:8443/cb", "https://example.com/cb"],
+        ["https://example.com:/cb", "https://example.com/cb", "https://example.com:443/cb"],
+        ["HTTPS://example.com/cb", "HTTPS://example.com:443/cb"],
+        ["/callback?next=https://example.com/x"],
+        ["https://example.com:abc/x"],
+        ["https://example.com:80x/cb"]
+      ])
+    })
+
+    it.effect("a JSON body: bodySHA256 read from the query only, before any fragment; none named is a body mismatch", () =>
+      Effect.gen(function*() {
+        const signingKey = Redacted.make("PSkey")
+        const body = "{\"CallSid\":\"CA1\"}"
+        const hash = createHash("sha256").update(body, "utf8").digest("hex")
+        const verifyAt = (url: string) =>
+          Effect.flatMap(WebhookSignature.sign({ signingKey, url }), (signature) => WebhookSignature.verify({ signingKey, url, body, signature }))
+        yield* verifyAt(`https://a.example/cb?bodySHA256=${hash}#part`)
+        yield* verifyAt(`https://a.example/cb?bodySHA256=${hash.toUpperCase()}`)
+        for (const url of ["https://a.example/cb", "https://a.example/cb?other=1", `https://a.example/cb&bodySHA256=${hash}`]) {
+          const error = yield* failure(verifyAt(url))
+          expect(error.reason).toBe("BodyMismatch")
+        }
+      }))
+
+    it.effect("each reason reads as what to check, with the URL", () =>
+      Effect.gen(function*() {
+        const signingKey = Redacted.make("PSkey")
+        const url = "https://a.example/cb?bodySHA256=00"
+        const missing = yield* failure(WebhookSignature.verify({ signingKey, url, signature: undefined }))
+        const mismatch = yield* failure(WebhookSignature.verify({ signingKey, url, signature: "bad" }))
+        const body = yield* failure(
+          Effect.flatMap(WebhookSignature.sign({ signingKey, url }), (signature) => WebhookSignature.verify({ signingKey, url, body: "{}", signature }))
+        )
+        expect([missing, mismatch, body].map((error) => [error._tag, error.reason, error.message])).toStrictEqual([
+          ["InvalidSignature", "Missing", `The webhook to ${url} carries no X-SignalWire-Signature or X-Twilio-Signature header`],
+          ["InvalidSignature", "Mismatch", `The webhook's signature does not match ${url} and its fields with the configured Signing Key`],
+          ["InvalidSignature", "BodyMismatch", `The webhook's body is not the one whose SHA-256 the bodySHA256 parameter of ${url} names`]
+        ])
+        // The identity is shared by every copy of the package in an app (Symbol.for).
+        expect(WebhookSignature.TypeId).toBe(Symbol.for("@effect-signalwire/client/WebhookSignature"))
+      }))
+  })
+
   const key = fc.string()
   const url = fc.webUrl({ withQueryParameters: true, withFragments: false }).map((url) => new URL(url).href)
   const pairs = fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.string()), { maxLength: 8 })
