@@ -369,6 +369,15 @@ describe("CreateCallRequest", () => {
       ])
     })
 
+    it("a value that is no string is shown as String shows it, even one whose toString is not a function", () => {
+      // From a JSON body: an object, and one whose own toString is a string (String() throws on it).
+      for (const timeout of [{ seconds: 30 }, { toString: "" }]) {
+        expect(issuesOf(Request, { ...base, timeout })).toStrictEqual([
+          { path: ["timeout"], message: "must be an integer from 1 to 600 (got [object Object])" }
+        ])
+      }
+    })
+
     it("the pretty error lists each field once under CreateCallRequest", () => {
       const result = Schema.decodeUnknownEither(Request)({ ...base, timeout: 0, method: "get" })
       expect(Either.isLeft(result) && result.left.message).toBe([
