@@ -3,6 +3,7 @@
  * JIT state belong to what is measured and to nothing else.
  */
 import * as ChildProcess from "node:child_process"
+import * as Url from "node:url"
 
 export interface Finished {
   readonly code: number | null
@@ -14,6 +15,22 @@ export interface Finished {
 
 /** The tsx loader as a URL, for children that run TypeScript. */
 export const tsxLoader = import.meta.resolve("tsx")
+
+/**
+ * The node arguments that run `runner.ts` (one client placing `creates` calls, `concurrency` at a
+ * time, after `warmup` more) from source: the throughput bench and the profiler both start it.
+ */
+export const runnerArgs = (runner: string, origin: string, creates: number, concurrency: number, warmup: number) => [
+  "--import",
+  tsxLoader,
+  "--conditions=@effect-signalwire/source",
+  Url.fileURLToPath(new URL("runner.ts", import.meta.url)),
+  runner,
+  origin,
+  String(creates),
+  String(concurrency),
+  String(warmup)
+]
 
 /** Runs `node ...args` to completion; a child that outlives `timeoutMs` is killed and reported. */
 export const runNode = (

@@ -10,10 +10,9 @@
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
-import { benchDirectory } from "./bundle.js"
 import { makeCertificate } from "./certificate.js"
 import { startLocalServer } from "./localServer.js"
-import { runNodeOk, tsxLoader } from "./processes.js"
+import { runNodeOk, runnerArgs } from "./processes.js"
 
 const flags = new Map(
   process.argv.slice(2).map((argument) => {
@@ -81,19 +80,7 @@ try {
     const profileDirectory = Path.join(temporary, runner)
     const origin = protocol === "https" ? server.httpsOrigin : server.httpOrigin
     await runNodeOk(
-      [
-        "--cpu-prof",
-        `--cpu-prof-dir=${profileDirectory}`,
-        "--import",
-        tsxLoader,
-        "--conditions=@effect-signalwire/source",
-        Path.join(benchDirectory, "runner.ts"),
-        runner,
-        origin,
-        String(creates),
-        String(concurrency),
-        String(Math.round(creates / 5))
-      ],
+      ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`, ...runnerArgs(runner, origin, creates, concurrency, Math.round(creates / 5))],
       { env: { NODE_EXTRA_CA_CERTS: certificate.certFile }, timeoutMs: 600_000 }
     )
     await server.takeCount()

@@ -19,10 +19,9 @@
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
-import { benchDirectory } from "./bundle.js"
 import { makeCertificate } from "./certificate.js"
 import { type LocalServer, startLocalServer } from "./localServer.js"
-import { median, runNodeOk, tsxLoader } from "./processes.js"
+import { median, runNodeOk, runnerArgs } from "./processes.js"
 import { defaultRunners, type RunnerName, runners } from "./runners/index.js"
 import { measureStartup, type StartupReport, startupApps } from "./startup.js"
 
@@ -89,17 +88,7 @@ const measureOnce = async (
 ): Promise<Sample> => {
   const origin = scenario.protocol === "https" ? server.httpsOrigin : server.httpOrigin
   const finished = await runNodeOk(
-    [
-      "--import",
-      tsxLoader,
-      "--conditions=@effect-signalwire/source",
-      Path.join(benchDirectory, "runner.ts"),
-      runner,
-      origin,
-      String(scenario.creates),
-      String(scenario.concurrency),
-      String(scenario.warmup)
-    ],
+    runnerArgs(runner, origin, scenario.creates, scenario.concurrency, scenario.warmup),
     { env: { NODE_EXTRA_CA_CERTS: certFile }, timeoutMs: 300_000 }
   )
   const result = JSON.parse(finished.stdout.trim().split("\n").at(-1) ?? "") as { wallMs: number; cpuMs: number }
