@@ -77,8 +77,11 @@ const register = <P extends object>(signature: P, key: string, schema: Schema.Sc
   return signature
 }
 
-const fits = (field: Field, value: unknown): boolean =>
-  (field.orNull && value === null) || (field.isString && typeof value === "string") || Either.isRight(field.decode(value))
+// A value the field takes as it is, known without running its parser.
+const takenAsIs = (field: Field, value: unknown): boolean =>
+  (field.orNull === true && value === null) || (field.isString && typeof value === "string")
+
+const fits = (field: Field, value: unknown): boolean => takenAsIs(field, value) || Either.isRight(field.decode(value))
 
 /**
  * A field the value cannot do without: required, and decoded strictly.
@@ -212,11 +215,11 @@ export interface LenientClass<Self> extends Schema.Schema<Self, any> {
 type Step = (input: Record<string, unknown>, props: Record<string, unknown>, dropped: Array<UnreadableField>) => boolean
 
 const step = (name: string, field: Field, decode: Field["decode"]): Step => {
-  const { fallback, isString, key, orNull, required, strict } = field
+  const { fallback, key, required, strict } = field
   return (input, props, dropped) => {
     if (Object.hasOwn(input, key)) {
       const value = input[key]
-      if ((orNull && value === null) || (isString && typeof value === "string")) {
+      if (takenAsIs(field, value)) {
         props[name] = value
         return true
       }
