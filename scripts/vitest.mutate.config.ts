@@ -13,7 +13,11 @@ import * as path from "node:path"
 import { defineConfig } from "vitest/config"
 
 const root = path.resolve(import.meta.dirname, "..")
-const conditions = ["@effect-signalwire/source", "import", "module", "node", "default"]
+// No "import": as the root config, its conditions reach Node's own loader for the dependencies
+// vitest leaves to Node, and with "import" a CommonJS `require("pg-pool")` (inside `pg`, which the
+// campaign's PostgreSQL tests load) gets pg-pool's ES module namespace, not its class. Vite adds
+// "import" for its own ES imports anyway.
+const conditions = ["@effect-signalwire/source", "module", "node", "default"]
 const packages = "(schema|client|emulator|campaign)"
 
 const alias = [

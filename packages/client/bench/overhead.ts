@@ -9,7 +9,9 @@
  * In-process and single-threaded, so far less noisy than the throughput runs on a loaded machine;
  * each figure is the median of `--rounds` rounds of `--ops` operations, CPU time by
  * `process.cpuUsage()`. Options: `--ops=5000`, `--rounds=7`, `--concurrency=50`,
- * `--only=create,fetch` (operations whose name starts so).
+ * `--only=create,fetch` (operations whose name starts so), `--async` (the HttpClient answers on the
+ * next turn of the event loop, as a socket does, so every suspension and resume of the pipeline's
+ * fibers is paid; without it the answer is synchronous and no fiber ever suspends).
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -51,9 +53,13 @@ const pageJson = JSON.stringify({
   calls: Array.from({ length: 5 }, () => JSON.parse(callJson) as unknown)
 })
 
-// Answers at once: a create with 201, a list with a page, anything else with the call.
+// Answers at once (or on the next turn with `--async`): a create with 201, a list with a page,
+// anything else with the call.
+const answerAsync = flags.has("async")
+const answer = <A>(make: () => A): Effect.Effect<A> =>
+  answerAsync ? Effect.async<A>((resume) => void setImmediate(() => resume(Effect.succeed(make())))) : Effect.sync(make)
 const instant = HttpClient.make((request) =>
-  Effect.sync(() =>
+  answer(() =>
     HttpClientResponse.fromWeb(
       request,
       new Response(request.url.includes("/Calls.json?") || request.url.endsWith("/Calls.json") && request.method === "GET" ? pageJson : callJson, {
