@@ -207,16 +207,25 @@ const throughputGoals = (throughput: Throughput): ReadonlyArray<Goal> => {
   return goals
 }
 
+// Both of our bundled apps: over `FetchHttpClient` (what the guides recommend) and over node:http,
+// because Node's global fetch alone holds the process for ~70 ms after its last answer (its
+// keep-alive socket), which no client over it can take back (docs/performance.md).
 const startupGoals = (startup: StartupReport): ReadonlyArray<Goal> => {
   const goals: Array<Goal> = []
-  const [ours, sdk] = [startup["ours-bundled"], startup["sdk-bundled"]]
-  if (ours !== undefined && sdk !== undefined) {
+  const sdk = startup["sdk-bundled"]
+  for (const [id, over] of [["ours-bundled", "FetchHttpClient"], ["ours-node-http-bundled", "NodeHttpClient.layer"]] as const) {
+    const ours = startup[id]
+    if (ours === undefined || sdk === undefined) continue
     if (ours.placedMs !== undefined && sdk.placedMs !== undefined) {
       const placed = ours.placedMs / sdk.placedMs
-      goals.push({ name: "6. start-up, bundled, one create: call placed at ≤ 0.5× the official SDK's time", measured: ratio(placed), pass: placed <= 0.5 })
+      goals.push({
+        name: `6. start-up, bundled, one create over ${over}: call placed at ≤ 0.5× the official SDK's time`,
+        measured: ratio(placed),
+        pass: placed <= 0.5
+      })
     }
     const exit = ours.wallMs / sdk.wallMs
-    goals.push({ name: "6. start-up, bundled, one create: exit at ≤ 0.8× the official SDK's time", measured: ratio(exit), pass: exit <= 0.8 })
+    goals.push({ name: `6. start-up, bundled, one create over ${over}: exit at ≤ 0.8× the official SDK's time`, measured: ratio(exit), pass: exit <= 0.8 })
   }
   return goals
 }
