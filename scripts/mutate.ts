@@ -84,7 +84,7 @@ const modules: ReadonlyArray<Module> = [
     // The campaign's exactly-once step: sent once, looked up rather than sent again, or reported.
     name: "campaign",
     file: "packages/campaign/src/internal/placeCall.ts",
-    tests: ["packages/campaign/test/Campaign.test.ts"]
+    tests: ["packages/campaign/test/PlaceCall.test.ts", "packages/campaign/test/Campaign.test.ts"]
   },
   {
     name: "webhook",
