@@ -243,7 +243,11 @@ describe("Campaign on SQLite", () => {
         items: items(2),
         options: { callsPerSecond: 50, notBefore: now - 60_000, notAfter: now - 1 }
       }).pipe(Effect.provide(runner()))
-      expect(closed.failed.map((item) => item.failure.tag)).toEqual(["WindowClosed", "WindowClosed"])
+      const closedBy = `not sent by ${new Date(now - 1).toISOString()}`
+      expect(closed.failed.map((item) => item.failure)).toEqual([
+        { tag: "WindowClosed", message: closedBy },
+        { tag: "WindowClosed", message: closedBy }
+      ])
       expect(yield* log.count({ operation: "createCall" })).toBe(0)
 
       const opensSoon = yield* Campaign.run({

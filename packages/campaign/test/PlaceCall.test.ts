@@ -9,11 +9,19 @@ import { assert, describe, expect, it } from "@effect/vitest"
 import * as CreateCallError from "@effect-signalwire/client/CreateCallError"
 import * as SignalWireClient from "@effect-signalwire/client/SignalWireClient"
 import type { Call, CreateCallRequest } from "@effect-signalwire/schema"
+import * as Cause from "effect/Cause"
+import * as Deferred from "effect/Deferred"
+import * as Exit from "effect/Exit"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Tracer from "effect/Tracer"
 import * as CallLookup from "../src/CallLookup.js"
 import * as Campaign from "../src/Campaign.js"
 import * as CampaignRunner from "../src/CampaignRunner.js"
+import * as CampaignStore from "../src/CampaignStore.js"
+import * as CampaignWorkflow from "../src/CampaignWorkflow.js"
 import { items, numberOf, tempDir } from "./fixtures.js"
 
 type Answer = (request: CreateCallRequest.CreateCallRequest) => Effect.Effect<Call.Call, CreateCallError.CreateCallError>
@@ -43,47 +51,94 @@ const call = (request: CreateCallRequest.CreateCallRequest, sid: string) => Sign
 const sidA = "c0ffee00-0000-4000-8000-00000000000a"
 const sidB = "c0ffee00-0000-4000-8000-00000000000b"
 
-/**
- * A one-item campaign whose creates get `answers` in turn (the last one again when they run out)
- * and whose lookups get `lookups` in turn; returns the report, every create sent and every
- * lookup made (with when it was made).
- */
-const runScripted = (options: {
+interface Script {
+  /** The creates' answers in turn (the last one again when they run out). */
   readonly answers: ReadonlyArray<Answer>
+  /** The lookups' answers in turn (a lookup beyond them is a defect). */
   readonly lookups?: ReadonlyArray<(request: CreateCallRequest.CreateCallRequest) => Lookup>
-  readonly campaign?: Partial<Campaign.Definition["options"]>
-}) =>
+  /** Spans started on the runner, for the tests of tracing. */
+  readonly spans?: Array<Tracer.Span>
+}
+
+/**
+ * A runner on SQLite (`filename`) whose client and lookup follow `script`; records every create
+ * sent and every lookup made, with when it was made.
+ */
+const scriptedRunner = (filename: string, script: Script) => {
+  const sent: Array<{ readonly request: CreateCallRequest.CreateCallRequest; readonly at: number }> = []
+  const looked: Array<{ readonly request: CreateCallRequest.CreateCallRequest; readonly sentAt: Date; readonly at: number }> = []
+  const client = SignalWireClient.layerTest((request) =>
+    Effect.suspend(() => {
+      const answer = script.answers[Math.min(sent.length, script.answers.length - 1)]!
+      sent.push({ request, at: Date.now() })
+      return answer(request)
+    })
+  )
+  const lookup = Layer.succeed(CallLookup.CallLookup, {
+    findCreatedCalls: (request, sentAt) =>
+      Effect.suspend(() => {
+        const next = script.lookups?.[looked.length]
+        looked.push({ request, sentAt, at: Date.now() })
+        return next === undefined ? Effect.dieMessage("an unexpected lookup") : next(request)
+      })
+  })
+  const spans = script.spans
+  const tracing = spans === undefined ? Layer.empty : Layer.unwrapEffect(Effect.map(Effect.tracer, (base) =>
+    Layer.setTracer(Tracer.make({
+      span: (...args) => {
+        const span = base.span(...args)
+        spans.push(span)
+        return span
+      },
+      context: base.context
+    }))))
+  const runner = CampaignRunner.layerSqlite({ filename, shardingConfig: { entityTerminationTimeout: "500 millis" } }).pipe(
+    Layer.provide(Layer.merge(client, lookup)),
+    Layer.provide(tracing),
+    Layer.orDie
+  )
+  return { runner, sent, looked }
+}
+
+const definition = (options?: Partial<Campaign.Definition["options"]>): Campaign.Definition => ({
+  campaignId: "scripted",
+  items: items(1),
+  options: { callsPerSecond: 50, reconcileGraceMillis: 0, ...options }
+})
+
+/**
+ * A one-item campaign run to its end by a scripted runner: the report, the item's stored state,
+ * every create sent and every lookup made.
+ */
+const runScripted = (options: Script & { readonly campaign?: Partial<Campaign.Definition["options"]> }) =>
   Effect.gen(function*() {
     const dir = yield* tempDir
-    const sent: Array<{ readonly request: CreateCallRequest.CreateCallRequest; readonly at: number }> = []
-    const looked: Array<{ readonly request: CreateCallRequest.CreateCallRequest; readonly sentAt: Date; readonly at: number }> = []
-    const client = SignalWireClient.layerTest((request) =>
-      Effect.suspend(() => {
-        const answer = options.answers[Math.min(sent.length, options.answers.length - 1)]!
-        sent.push({ request, at: Date.now() })
-        return answer(request)
-      })
-    )
-    const lookup = Layer.succeed(CallLookup.CallLookup, {
-      findCreatedCalls: (request, sentAt) =>
-        Effect.suspend(() => {
-          const next = options.lookups?.[looked.length]
-          looked.push({ request, sentAt, at: Date.now() })
-          return next === undefined ? Effect.dieMessage("an unexpected lookup") : next(request)
-        })
-    })
-    const runner = CampaignRunner.layerSqlite({
-      filename: `${dir}/campaign.db`,
-      shardingConfig: { entityTerminationTimeout: "500 millis" }
-    }).pipe(Layer.provide(Layer.merge(client, lookup)), Layer.orDie)
+    const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, options)
     const services = yield* Layer.build(runner)
-    const report = yield* Campaign.run({
-      campaignId: "scripted",
-      items: items(1),
-      options: { callsPerSecond: 50, reconcileGraceMillis: 0, ...options.campaign }
-    }).pipe(Effect.provide(services))
+    const report = yield* Campaign.run(definition(options.campaign)).pipe(Effect.provide(services))
     const states = yield* Effect.provide(Campaign.status("scripted"), services)
     return { report, sent, looked, state: states.items[0]!.state }
+  })
+
+/**
+ * A one-item campaign whose first run stops (is interrupted) after its create went out and
+ * before the answer was recorded, as a crash would leave it; then `script` runs it again on the
+ * same file.
+ */
+const crashThenRun = (script: Script, options?: Partial<Campaign.Definition["options"]>) =>
+  Effect.gen(function*() {
+    const dir = yield* tempDir
+    const filename = `${dir}/campaign.db`
+    const sending = yield* Deferred.make<void>()
+    const first = scriptedRunner(filename, {
+      answers: [() => Effect.zipRight(Deferred.succeed(sending, undefined), Effect.interruptible(Effect.never))]
+    })
+    const run = yield* Effect.fork(Effect.provide(Campaign.run(definition(options)), first.runner))
+    yield* Deferred.await(sending)
+    yield* Fiber.interrupt(run)
+    const again = scriptedRunner(filename, script)
+    const report = yield* Effect.provide(Campaign.run(definition(options)), again.runner)
+    return { report, sent: again.sent, looked: again.looked, firstSent: first.sent }
   })
 
 describe("PlaceCall: what each answer to a create records", () => {
@@ -222,5 +277,92 @@ describe("PlaceCall: what each answer to a create records", () => {
       })
       expect(report.unknown.map(({ failure }) => failure)).toEqual([{ tag: "LookupFailed", message: failed.message }])
       expect(sent.length).toBe(1)
+    }), 60_000)
+
+  it.scopedLive("stopped after the send and before its answer was recorded: looked up on the next run, the stop named when not found", () =>
+    Effect.gen(function*() {
+      const { firstSent, looked, report, sent } = yield* crashThenRun({
+        answers: [() => Effect.dieMessage("not sent again")],
+        lookups: [() => Effect.succeed([])]
+      })
+      expect(firstSent.length).toBe(1)
+      expect(sent).toEqual([])
+      expect(looked.length).toBe(1)
+      expect(report.unknown.map(({ failure }) => failure)).toEqual([{
+        tag: "NotFound",
+        message: expect.stringMatching(/^a run stopped after recording the send and before its outcome, and no call to \+13105550000 created since /)
+      }])
+    }), 60_000)
+
+  it.scopedLive("stopped after the send, not found, resending asked for: sent again (the send was not known to be placed)", () =>
+    Effect.gen(function*() {
+      const { firstSent, looked, report, sent } = yield* crashThenRun(
+        { answers: [(request) => Effect.succeed(call(request, sidA))], lookups: [() => Effect.succeed([])] },
+        { resendWhenNotFound: true }
+      )
+      expect(firstSent.length).toBe(1)
+      expect(looked.length).toBe(1)
+      expect(sent.length).toBe(1)
+      expect(report.placed).toEqual([{ id: "item-0", sid: sidA, attempts: 2, reconciled: false }])
+    }), 60_000)
+
+  it.scopedLive("an item already settled in the store keeps its outcome: nothing is sent or looked up", () =>
+    Effect.gen(function*() {
+      const dir = yield* tempDir
+      const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, { answers: [(request) => Effect.succeed(call(request, sidB))] })
+      const services = yield* Layer.build(runner)
+      const { campaignId, items: valid, options } = yield* Campaign.validate(definition())
+      const store = yield* Effect.provide(CampaignStore.CampaignStore, services)
+      yield* store.register(campaignId, options, valid)
+      yield* store.claim(campaignId, "item-0", 1_000)
+      yield* store.settle(campaignId, "item-0", { _tag: "Placed", sid: sidA, attempts: 1, reconciled: false })
+      const report = yield* Effect.provide(Campaign.run(definition()), services)
+      expect(report.placed).toEqual([{ id: "item-0", sid: sidA, attempts: 1, reconciled: false }])
+      expect(sent).toEqual([])
+      expect(looked).toEqual([])
+    }), 60_000)
+
+  it.scopedLive("an item the campaign does not have is a defect naming the campaign and the item", () =>
+    Effect.gen(function*() {
+      const dir = yield* tempDir
+      const { runner, sent } = scriptedRunner(`${dir}/campaign.db`, { answers: [(request) => Effect.succeed(call(request, sidA))] })
+      const services = yield* Layer.build(runner)
+      const { options } = yield* Campaign.validate(definition())
+      const exit = yield* CampaignWorkflow.CallWorkflow.execute({ campaignId: "scripted", itemId: "missing", options }).pipe(
+        Effect.provide(services),
+        Effect.exit
+      )
+      assert.isTrue(Exit.isFailure(exit) && Cause.isDie(exit.cause))
+      expect(Exit.isFailure(exit) && Cause.pretty(exit.cause)).toMatch(/^Error: Campaign scripted has no item missing\n/)
+      expect(sent).toEqual([])
+    }), 60_000)
+
+  it.scopedLive("the window: nothing is sent before notBefore, and an open notAfter lets the item be sent", () =>
+    Effect.gen(function*() {
+      // Beyond the pacer's first slot (a fresh pacer grants none in its first 3 s).
+      const notBefore = Date.now() + 4_500
+      const { report, sent } = yield* runScripted({
+        answers: [(request) => Effect.succeed(call(request, sidA))],
+        campaign: { notBefore, notAfter: notBefore + 600_000 }
+      })
+      expect(report.placed.map(({ sid }) => sid)).toEqual([sidA])
+      expect(sent[0]!.at).toBeGreaterThanOrEqual(notBefore)
+    }), 60_000)
+
+  it.scopedLive("traced: a PlaceCall span per item with the campaign and item ids, and a PlaceCall.reconcile span for a lookup", () =>
+    Effect.gen(function*() {
+      const spans: Array<Tracer.Span> = []
+      yield* runScripted({
+        answers: [(request) => Effect.fail(noAnswer(request))],
+        lookups: [(request) => Effect.succeed([call(request, sidA)])],
+        spans
+      })
+      // Ours, inside the activity's own span of the same name.
+      const place = spans.filter((span) => span.name === "PlaceCall" && span.attributes.has("campaignId"))
+      expect(place.length).toBe(1)
+      expect(Object.fromEntries(place[0]!.attributes)).toEqual({ campaignId: "scripted", itemId: "item-0" })
+      const reconcile = spans.filter((span) => span.name === "PlaceCall.reconcile")
+      expect(reconcile.length).toBe(1)
+      expect(Option.getOrUndefined(reconcile[0]!.parent)).toMatchObject({ spanId: place[0]!.spanId })
     }), 60_000)
 })

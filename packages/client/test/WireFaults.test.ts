@@ -6,6 +6,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { createCall, CreateCallError, RetryPolicy } from "@effect-signalwire/client"
 import { ApiErrorBody, CreateCallRequest } from "@effect-signalwire/schema"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -19,6 +20,7 @@ import {
   authToken,
   clientLayer,
   created,
+  createdCallJson,
   destroy,
   failureOf,
   hang,
@@ -208,6 +210,34 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
       expect(error.sentAt.getTime()).toBe(0)
       yield* TestClock.adjust("1 minute")
       expect(yield* server.count).toBe(1)
+    }))
+
+  // Under TestClock the timeout is the test clock's own: adjusting it is enough, and no real timer
+  // (which would take the 10 minutes) is involved. The real-time bound is only a guard.
+  it.scoped("with TestClock, adjusting the clock fires the attempt's timeout at once, whatever the real time", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => hang)
+      const fiber = yield* createCall(input).pipe(
+        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "10 minutes" })),
+        failureOf,
+        Effect.fork
+      )
+      yield* server.received(1)
+      yield* TestClock.adjust("10 minutes")
+      const error = yield* Fiber.join(fiber).pipe(Effect.timeout("30 seconds"), Effect.withClock(Clock.make()))
+      assertTag(error, "OutcomeUnknown")
+      expect(error.detail).toBe("no answer within 10m")
+    }))
+
+  // Timers longer than 2^31 - 1 ms fire at once in Node, browsers and workers: such a timeout
+  // must never fire early.
+  it.scopedLive("on the live clock, a timeout longer than a timer can hold (2^31 ms) does not fire early", () =>
+    Effect.gen(function*() {
+      const server = yield* make(() => created)
+      const call = yield* createCall(input).pipe(
+        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: Duration.millis(2 ** 31) }))
+      )
+      expect(call.sid).toBe(createdCallJson.sid)
     }))
 
   // On the live clock the pipeline times an attempt with a timer rather than a sleeping fiber:
