@@ -322,6 +322,27 @@ describe("PlaceCall: what each answer to a create records", () => {
       expect(looked).toEqual([])
     }), 60_000)
 
+  it.scopedLive("another runner claims the item first (between this one's read and its claim): this one never sends, and looks the call up", () =>
+    Effect.gen(function*() {
+      const dir = yield* tempDir
+      const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, {
+        answers: [() => Effect.dieMessage("sent by the runner that lost the claim")],
+        lookups: [(request) => Effect.succeed([call(request, sidB)])]
+      })
+      const services = yield* Layer.build(runner)
+      const store = yield* Effect.provide(CampaignStore.CampaignStore, services)
+      // The item is read at once, then waits for notBefore: the other runner claims it meanwhile.
+      const window = definition({ notBefore: Date.now() + 4_500 })
+      yield* Effect.provide(Campaign.start(window), services)
+      yield* Effect.sleep("1500 millis")
+      const other = yield* store.claim("scripted", "item-0", Date.now())
+      assert.strictEqual(Option.getOrUndefined(other)?._tag, "Sending")
+      const report = yield* Effect.provide(Campaign.await("scripted"), services)
+      expect(sent).toEqual([])
+      expect(looked.length).toBe(1)
+      expect(report.placed).toEqual([{ id: "item-0", sid: sidB, attempts: 1, reconciled: true }])
+    }), 60_000)
+
   it.scopedLive("an item the campaign does not have is a defect naming the campaign and the item", () =>
     Effect.gen(function*() {
       const dir = yield* tempDir
