@@ -100,6 +100,15 @@ const scriptedRunner = (filename: string, script: Script) => {
   return { runner, sent, looked }
 }
 
+/** A scripted runner on a fresh SQLite file, built for the test's scope: its services and records. */
+const startScripted = (script: Script) =>
+  Effect.gen(function*() {
+    const dir = yield* tempDir
+    const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, script)
+    const services = yield* Layer.build(runner)
+    return { services, sent, looked }
+  })
+
 const definition = (options?: Partial<Campaign.Definition["options"]>): Campaign.Definition => ({
   campaignId: "scripted",
   items: items(1),
@@ -112,9 +121,7 @@ const definition = (options?: Partial<Campaign.Definition["options"]>): Campaign
  */
 const runScripted = (options: Script & { readonly campaign?: Partial<Campaign.Definition["options"]> }) =>
   Effect.gen(function*() {
-    const dir = yield* tempDir
-    const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, options)
-    const services = yield* Layer.build(runner)
+    const { looked, sent, services } = yield* startScripted(options)
     const report = yield* Campaign.run(definition(options.campaign)).pipe(Effect.provide(services))
     const states = yield* Effect.provide(Campaign.status("scripted"), services)
     return { report, sent, looked, state: states.items[0]!.state }
@@ -310,9 +317,7 @@ describe("PlaceCall: what each answer to a create records", () => {
 
   it.scopedLive("an item already settled in the store keeps its outcome: nothing is sent or looked up", () =>
     Effect.gen(function*() {
-      const dir = yield* tempDir
-      const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, { answers: [(request) => Effect.succeed(call(request, sidB))] })
-      const services = yield* Layer.build(runner)
+      const { looked, sent, services } = yield* startScripted({ answers: [(request) => Effect.succeed(call(request, sidB))] })
       const { campaignId, items: valid, options } = yield* Campaign.validate(definition())
       const store = yield* Effect.provide(CampaignStore.CampaignStore, services)
       yield* store.register(campaignId, options, valid)
@@ -326,12 +331,10 @@ describe("PlaceCall: what each answer to a create records", () => {
 
   it.scopedLive("another runner claims the item first (between this one's read and its claim): this one never sends, and looks the call up", () =>
     Effect.gen(function*() {
-      const dir = yield* tempDir
-      const { looked, runner, sent } = scriptedRunner(`${dir}/campaign.db`, {
+      const { looked, sent, services } = yield* startScripted({
         answers: [() => Effect.dieMessage("sent by the runner that lost the claim")],
         lookups: [(request) => Effect.succeed([call(request, sidB)])]
       })
-      const services = yield* Layer.build(runner)
       const store = yield* Effect.provide(CampaignStore.CampaignStore, services)
       // The item is read at once, then waits for notBefore: the other runner claims it meanwhile.
       const window = definition({ notBefore: Date.now() + 4_500 })
@@ -347,9 +350,7 @@ describe("PlaceCall: what each answer to a create records", () => {
 
   it.scopedLive("an item the campaign does not have is a defect naming the campaign and the item", () =>
     Effect.gen(function*() {
-      const dir = yield* tempDir
-      const { runner, sent } = scriptedRunner(`${dir}/campaign.db`, { answers: [(request) => Effect.succeed(call(request, sidA))] })
-      const services = yield* Layer.build(runner)
+      const { sent, services } = yield* startScripted({ answers: [(request) => Effect.succeed(call(request, sidA))] })
       const { options } = yield* Campaign.validate(definition())
       const exit = yield* CampaignWorkflow.CallWorkflow.execute({ campaignId: "scripted", itemId: "missing", options }).pipe(
         Effect.provide(services),
