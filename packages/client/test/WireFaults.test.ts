@@ -70,6 +70,19 @@ const expectNoSecret = (error: CreateCallError.CreateCallError) => {
 }
 
 describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) => {
+  /** A create forked against a server that never answers, once the server has received it. */
+  const sentToSilentServer = (requestTimeout: Duration.DurationInput) =>
+    Effect.gen(function*() {
+      const server = yield* make(() => hang)
+      const fiber = yield* createCall(input).pipe(
+        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout })),
+        failureOf,
+        Effect.fork
+      )
+      yield* server.received(1)
+      return { server, fiber }
+    })
+
   /** Runs one create against a server answering per `script`; the failure and the requests seen. */
   const failing = (
     script: (index: number) => Reply,
@@ -190,13 +203,7 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
 
   it.scoped("a server that never answers: OutcomeUnknown (Timeout) after requestTimeout, sent once", () =>
     Effect.gen(function*() {
-      const server = yield* make(() => hang)
-      const fiber = yield* createCall(input).pipe(
-        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "300 millis" })),
-        failureOf,
-        Effect.fork
-      )
-      yield* server.received(1)
+      const { fiber, server } = yield* sentToSilentServer("300 millis")
       yield* TestClock.adjust("299 millis")
       expect(fiber.unsafePoll()).toBeNull()
       yield* TestClock.adjust("1 millis")
@@ -216,13 +223,7 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
   // (which would take the 10 minutes) is involved. The real-time bound is only a guard.
   it.scoped("with TestClock, adjusting the clock fires the attempt's timeout at once, whatever the real time", () =>
     Effect.gen(function*() {
-      const server = yield* make(() => hang)
-      const fiber = yield* createCall(input).pipe(
-        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "10 minutes" })),
-        failureOf,
-        Effect.fork
-      )
-      yield* server.received(1)
+      const { fiber } = yield* sentToSilentServer("10 minutes")
       yield* TestClock.adjust("10 minutes")
       const error = yield* Fiber.join(fiber).pipe(Effect.timeout("30 seconds"), Effect.withClock(Clock.make()))
       assertTag(error, "OutcomeUnknown")
@@ -258,12 +259,7 @@ describe.each(httpClients)("faults over the wire with %s", (_name, httpClient) =
 
   it.scopedLive("on the live clock, a caller interrupted while the server has not answered abandons the request", () =>
     Effect.gen(function*() {
-      const server = yield* make(() => hang)
-      const fiber = yield* createCall(input).pipe(
-        Effect.provide(clientLayer(server.origin, httpClient, { requestTimeout: "1 minute" })),
-        Effect.fork
-      )
-      yield* server.received(1)
+      const { fiber, server } = yield* sentToSilentServer("1 minute")
       yield* Fiber.interrupt(fiber)
       yield* server.abandoned(1)
       expect(yield* server.count).toBe(1)
