@@ -95,37 +95,27 @@ describe("call control through the client", () => {
     }).pipe(Effect.provide(fakeClient(answers(status(503, { code: 20503, message: "Service Unavailable", status: 503 }), (request) =>
       request.method === "DELETE" ? new Response(null, { status: 204 }) : ok())))))
 
-  it.effect("a list page that links to another host is refused, never followed", () =>
+  it.effect.each([
+    { name: "a list page that links to another host", link: "https://attacker.example.com/steal?Page=1" },
+    { name: "a protocol-relative next_page_uri (//host/...), another host", link: "//attacker.example.com/steal?Page=1" }
+  ])("$name: refused, never followed", ({ link }) =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(Stream.runCollect(listCalls()))
       expect(error).toMatchObject({ _tag: "UnexpectedResponse", detail: "next_page_uri is not a path on the space" })
       expect(yield* requests).toHaveLength(1)
-    }).pipe(Effect.provide(fakeClient(page([callJson], "https://attacker.example.com/steal?Page=1")))))
+    }).pipe(Effect.provide(fakeClient(page([callJson], link)))))
 
-  it.effect("follows next_page_uri as a path on the space, with the same credentials", () =>
+  const secondPage = `/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=1&PageSize=1`
+  it.effect.each([
+    { name: "a next_page_uri given as a path on the space", link: secondPage },
+    { name: "a next_page_uri given as a full URL on the space itself", link: `https://${space}${secondPage}` }
+  ])("$name: followed as its path and query, with the same credentials", ({ link }) =>
     Effect.gen(function*() {
       const calls = yield* Stream.runCollect(listCalls())
       expect(Chunk.size(calls)).toBe(2)
       expect((yield* requests)[1]!.url).toBe(`https://${space}/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=1&PageSize=1`)
     }).pipe(Effect.provide(fakeClient(answers(
-      page([callJson], "/api/laml/2010-04-01/Accounts/" + projectId + "/Calls?Page=1&PageSize=1"),
-      page([{ ...callJson, sid: "b3877c40-da60-4998-90ad-b792e98472ca" }], null)
-    )))))
-
-  it.effect("a protocol-relative next_page_uri (//host/...) is another host: refused, never followed", () =>
-    Effect.gen(function*() {
-      const error = yield* Effect.flip(Stream.runCollect(listCalls()))
-      expect(error).toMatchObject({ _tag: "UnexpectedResponse", detail: "next_page_uri is not a path on the space" })
-      expect(yield* requests).toHaveLength(1)
-    }).pipe(Effect.provide(fakeClient(page([callJson], "//attacker.example.com/steal?Page=1")))))
-
-  it.effect("a next_page_uri given as a full URL on the space itself is followed as its path and query", () =>
-    Effect.gen(function*() {
-      const calls = yield* Stream.runCollect(listCalls())
-      expect(Chunk.size(calls)).toBe(2)
-      expect((yield* requests)[1]!.url).toBe(`https://${space}/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=1&PageSize=1`)
-    }).pipe(Effect.provide(fakeClient(answers(
-      page([callJson], `https://${space}/api/laml/2010-04-01/Accounts/${projectId}/Calls?Page=1&PageSize=1`),
+      page([callJson], link),
       page([{ ...callJson, sid: "b3877c40-da60-4998-90ad-b792e98472ca" }], null)
     )))))
 
